@@ -1,0 +1,57 @@
+import { env, exports } from 'cloudflare:workers';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import type { OriginFault, OriginStats } from '../src/origin/types.ts';
+
+export interface GraphQLBody<T> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } & Record<string, unknown> }[];
+}
+
+export interface GraphQLRequest<V> {
+  variables?: V;
+  token?: string;
+  operationName?: string;
+}
+
+/** Sends one GraphQL request to the Worker under test, as a client would over HTTP. */
+export async function gql<T = Record<string, unknown>, V = Record<string, unknown>>(
+  document: string | TypedDocumentNode<T, V>,
+  { variables, token, operationName }: GraphQLRequest<V> = {},
+): Promise<{ status: number; headers: Headers; body: GraphQLBody<T> }> {
+  const query = typeof document === 'string' ? document : print(document);
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await exports.default.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables, operationName }),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody<T> };
+}
+
+export function errorCodes(body: GraphQLBody<unknown>): (string | undefined)[] {
+  return (body.errors ?? []).map((error) => error.extensions?.code);
+}
+
+async function admin<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${env.ORIGIN_URL}/__origin/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`origin admin ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** The origin simulator's own view: how many calls the gateway really made. */
+export const origin = {
+  stats: () => admin<OriginStats>('stats'),
+  reset: () => admin<{ ok: true }>('reset', { reseed: true }),
+  fault: (fault: OriginFault) => admin<{ ok: true }>('faults', fault),
+  /** A direct read of the origin's data, bypassing the gateway. */
+  async get<T>(path: string): Promise<T> {
+    const response = await fetch(`${env.ORIGIN_URL}${path}`);
+    return (await response.json()) as T;
+  },
+};
