@@ -14,6 +14,10 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type Inventory = {
   __typename?: 'Inventory';
   available: Scalars['Int']['output'];
@@ -31,7 +35,7 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
-/** Writes pass straight through to the origin. */
+/** Writes pass straight through to the origin and are never cached. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Places an order for the signed-in user; fails with CONFLICT when stock is short. */
@@ -41,13 +45,13 @@ export type Mutation = {
 };
 
 
-/** Writes pass straight through to the origin. */
+/** Writes pass straight through to the origin and are never cached. */
 export type MutationPlaceOrderArgs = {
   input: PlaceOrderInput;
 };
 
 
-/** Writes pass straight through to the origin. */
+/** Writes pass straight through to the origin and are never cached. */
 export type MutationSetInventoryArgs = {
   available: Scalars['Int']['input'];
   sku: Scalars['ID']['input'];
@@ -239,6 +243,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheControlScope: CacheControlScope;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Inventory: ResolverTypeWrapper<OriginInventory>;
@@ -276,6 +281,16 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   User: OriginUser;
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+  staleIfError?: Maybe<Scalars['Int']['input']>;
+  staleWhileRevalidate?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type InventoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Inventory'] = ResolversParentTypes['Inventory']> = {
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -356,3 +371,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   User?: UserResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GatewayContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};
