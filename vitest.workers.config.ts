@@ -12,8 +12,12 @@ export default defineProject({
       miniflare: {
         bindings: {
           ORIGIN_URL: inject('originUrl'),
-          // Short, so that the hang tests end quickly; still far above the simulator's latency.
+          // Short, so that the hang and lease tests end quickly; still far above the simulator's latency.
           ORIGIN_TIMEOUT_MS: '1000',
+          CACHE_LOCK_TIMEOUT_MS: '1500',
+          CACHE_LOCK_LEASE_MS: '3000',
+          PURGE_TOKEN: 'test-purge-token',
+          CACHE_SCOPE_SECRET: 'test-scope-secret',
         },
       },
     })),

@@ -1,23 +1,9 @@
-import { readConfig, type GatewayConfig } from './config.ts';
-import { createGateway, GRAPHQL_PATH, type Gateway } from './yoga.ts';
+import { isolateFor } from './isolate.ts';
+import { GRAPHQL_PATH } from './yoga.ts';
 
-interface Isolate {
-  config: GatewayConfig;
-  gateway: Gateway;
-}
-
-// Vars are fixed for an isolate's life: parse them and build the schema once.
-const isolates = new WeakMap<Env, Isolate>();
-
-function isolateFor(env: Env): Isolate {
-  let isolate = isolates.get(env);
-  if (!isolate) {
-    const config = readConfig(env);
-    isolate = { config, gateway: createGateway(config) };
-    isolates.set(env, isolate);
-  }
-  return isolate;
-}
+export { CacheIndexObject } from './cache/cache-index-object.ts';
+export { EntityCacheObject } from './cache/entity-cache-object.ts';
+export { ResponseCacheObject } from './cache/response-cache-object.ts';
 
 /** A browser navigating to the endpoint, as Yoga itself decides it. */
 function wantsGraphiQL(request: Request): boolean {
@@ -30,16 +16,22 @@ function json(status: number, body: unknown): Response {
 
 export default {
   async fetch(request, env, ctx) {
+    const started = Date.now();
     const { pathname } = new URL(request.url);
     if (pathname === '/healthz') return json(200, { status: 'ok' });
 
-    const { config, gateway } = isolateFor(env);
-    const graphiql = config.environment !== 'production';
+    const isolate = await isolateFor(env);
+    const graphiql = isolate.config.environment !== 'production';
+    if (pathname.startsWith('/admin/')) return isolate.admin(request, pathname);
     if (pathname === GRAPHQL_PATH) {
-      if (graphiql && wantsGraphiQL(request)) {
-        return env.ASSETS.fetch(new URL('/graphiql.html', request.url));
-      }
-      return gateway.fetch(request, { env, ctx });
+      if (graphiql && wantsGraphiQL(request)) return env.ASSETS.fetch(new URL('/graphiql.html', request.url));
+      const { response, cache, operationName, trace } = await isolate.serveGraphQL(request, ctx);
+      const durationMs = Date.now() - started;
+      const timing = [`cache;desc="${cache}"`, `origin;dur=${trace.originMs};desc="${trace.originCalls} calls"`, `total;dur=${durationMs}`];
+      const headers = new Headers(response.headers);
+      headers.set('server-timing', timing.join(', '));
+      console.log(JSON.stringify({ operationName, cache, originCalls: trace.originCalls, durationMs, status: response.status }));
+      return new Response(response.body, { status: response.status, headers });
     }
     if (pathname === '/' && graphiql) return Response.redirect(new URL(GRAPHQL_PATH, request.url).href, 302);
     return json(404, { error: `No route for ${pathname}; GraphQL is served at ${GRAPHQL_PATH}` });

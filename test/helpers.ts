@@ -12,15 +12,18 @@ export interface GraphQLRequest<V> {
   variables?: V;
   token?: string;
   operationName?: string;
+  headers?: Record<string, string>;
 }
+
+export const PURGE_TOKEN = 'test-purge-token';
 
 /** Sends one GraphQL request to the Worker under test, as a client would over HTTP. */
 export async function gql<T = Record<string, unknown>, V = Record<string, unknown>>(
   document: string | TypedDocumentNode<T, V>,
-  { variables, token, operationName }: GraphQLRequest<V> = {},
+  { variables, token, operationName, headers: extra }: GraphQLRequest<V> = {},
 ): Promise<{ status: number; headers: Headers; body: GraphQLBody<T> }> {
   const query = typeof document === 'string' ? document : print(document);
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...extra };
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await exports.default.fetch('http://gateway.test/graphql', {
     method: 'POST',
@@ -34,7 +37,7 @@ export function errorCodes(body: GraphQLBody<unknown>): (string | undefined)[] {
   return (body.errors ?? []).map((error) => error.extensions?.code);
 }
 
-async function admin<T>(path: string, body?: unknown): Promise<T> {
+async function originAdmin<T>(path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${env.ORIGIN_URL}/__origin/${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { 'content-type': 'application/json' },
@@ -44,11 +47,27 @@ async function admin<T>(path: string, body?: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Calls the gateway's admin API with the test token. */
+export async function admin(path: string, body?: unknown, token = PURGE_TOKEN): Promise<Response> {
+  return exports.default.fetch(`http://gateway.test/admin/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** A clean slate: the origin reseeded, its counters zeroed, and every cache tier empty. */
+export async function resetAll(): Promise<void> {
+  const purged = await admin('purge', { all: true });
+  if (!purged.ok) throw new Error(`purge failed: ${purged.status} ${await purged.text()}`);
+  await origin.reset();
+}
+
 /** The origin simulator's own view: how many calls the gateway really made. */
 export const origin = {
-  stats: () => admin<OriginStats>('stats'),
-  reset: () => admin<{ ok: true }>('reset', { reseed: true }),
-  fault: (fault: OriginFault) => admin<{ ok: true }>('faults', fault),
+  stats: () => originAdmin<OriginStats>('stats'),
+  reset: () => originAdmin<{ ok: true }>('reset', { reseed: true }),
+  fault: (fault: OriginFault) => originAdmin<{ ok: true }>('faults', fault),
   /** A direct read of the origin's data, bypassing the gateway. */
   async get<T>(path: string): Promise<T> {
     const response = await fetch(`${env.ORIGIN_URL}${path}`);

@@ -2,7 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../src/index.ts';
-import { origin } from './helpers.ts';
+import { origin, resetAll } from './helpers.ts';
 
 const BROWSER = { accept: 'text/html,application/xhtml+xml' };
 
@@ -15,7 +15,7 @@ async function fetchWith(vars: Partial<Env>, path: string, headers: Record<strin
 }
 
 describe('Worker entry', () => {
-  beforeEach(() => origin.reset());
+  beforeEach(() => resetAll());
 
   it('answers /healthz without touching the origin', async () => {
     await origin.fault({ mode: 'down' });

@@ -8,6 +8,8 @@ export interface OriginClientOptions {
   timeoutMs: number;
   /** The caller's `Authorization` header; sent only on calls made with `{ auth: true }`. */
   authorization?: string | null;
+  /** Told of every call once it ends, with its duration, for Server-Timing and the log line. */
+  onCall?: (ms: number) => void;
 }
 
 export interface CallOptions {
@@ -25,7 +27,7 @@ export interface OriginClient {
   send<T>(method: 'POST' | 'PUT', path: string, body: unknown, options?: CallOptions): Promise<T>;
 }
 
-export function createOriginClient({ baseUrl, timeoutMs, authorization }: OriginClientOptions): OriginClient {
+export function createOriginClient({ baseUrl, timeoutMs, authorization, onCall }: OriginClientOptions): OriginClient {
   async function call<T>(method: string, path: string, body: unknown, options: CallOptions = {}): Promise<T> {
     const url = baseUrl + path;
     const request = `[${method}] "${url}"`;
@@ -35,6 +37,7 @@ export function createOriginClient({ baseUrl, timeoutMs, authorization }: Origin
 
     let response: Response;
     let text: string;
+    const started = Date.now();
     try {
       response = await fetch(url, {
         method,
@@ -46,6 +49,8 @@ export function createOriginClient({ baseUrl, timeoutMs, authorization }: Origin
     } catch (error) {
       const reason = isTimeout(error) ? `no answer within ${timeoutMs}ms` : `network error: ${describe(error)}`;
       throw originUnavailable(request, reason, error);
+    } finally {
+      onCall?.(Date.now() - started);
     }
 
     if (!response.ok) {

@@ -1,3 +1,4 @@
+import { createSchema } from 'graphql-yoga';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { Inventory } from './inventory.ts';
 import { Mutation } from './mutation.ts';
@@ -14,3 +15,5 @@ import roots from '../../schema/schema.graphql';
 export const typeDefs = [roots, catalog, inventory, account, orders];
 
 export const resolvers: Resolvers = { Query, Mutation, Product, Inventory, User, OrderItem };
+
+export const schema = createSchema({ typeDefs, resolvers });

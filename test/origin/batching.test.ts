@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { gql, errorCodes, origin } from '../helpers.ts';
+import { gql, errorCodes, origin, resetAll } from '../helpers.ts';
 
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => String(from + i));
 
@@ -8,7 +8,7 @@ interface ProductsByIds {
 }
 
 describe('DataLoader batching over the origin batch endpoints', () => {
-  beforeEach(() => origin.reset());
+  beforeEach(() => resetAll());
 
   it('answers 50 products with their inventory in one products call and one inventory call', async () => {
     const wanted = ids(1, 50);

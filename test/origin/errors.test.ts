@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OriginFaultMode } from '../../src/origin/types.ts';
-import { errorCodes, gql, origin } from '../helpers.ts';
+import { errorCodes, gql, origin, resetAll } from '../helpers.ts';
 
 const PRODUCT = '{ product(id: "1") { id name inventory { available } } }';
 
 describe('origin failures become GraphQL errors with extensions.code', () => {
-  beforeEach(() => origin.reset());
+  beforeEach(() => resetAll());
   afterEach(() => origin.fault({ mode: 'none' }));
 
   it.each<[OriginFaultMode, string]>([

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ProductDocument, ProductsDocument } from '../../client/generated/graphql.ts';
 import type { OriginInventory, OriginProduct } from '../../src/origin/types.ts';
-import { errorCodes, gql, origin, type GraphQLBody } from '../helpers.ts';
+import { errorCodes, gql, origin, type GraphQLBody, resetAll } from '../helpers.ts';
 
 describe('catalog: product, products, pagination', () => {
-  beforeEach(() => origin.reset());
+  beforeEach(() => resetAll());
 
   it('answers the typed client\'s Product query with the origin\'s data', async () => {
     const { body } = await gql(ProductDocument, { variables: { id: '7' } });

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { errorCodes, gql, origin } from '../helpers.ts';
+import { errorCodes, gql, origin, resetAll } from '../helpers.ts';
 
 const SET = 'mutation($sku: ID!, $n: Int!) { setInventory(sku: $sku, available: $n) { sku available inStock updatedAt } }';
 
 describe('inventory', () => {
-  beforeEach(() => origin.reset());
+  beforeEach(() => resetAll());
 
   it('sets stock with the admin token; inStock follows available', async () => {
     const { body: product } = await gql<{ product: { sku: string } }>('{ product(id: "9") { sku } }');

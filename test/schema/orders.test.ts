@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PlaceOrderDocument, ViewerOrdersDocument } from '../../client/generated/graphql.ts';
-import { errorCodes, gql, origin } from '../helpers.ts';
+import { errorCodes, gql, origin, resetAll } from '../helpers.ts';
 
 const STOCK = 'query($id: ID!) { product(id: $id) { inventory { available } } }';
 
@@ -10,7 +10,7 @@ async function stockOf(id: string): Promise<number> {
 }
 
 describe('viewer and orders', () => {
-  beforeEach(() => origin.reset());
+  beforeEach(() => resetAll());
 
   it('answers the token owner\'s orders, newest first', async () => {
     const { body } = await gql(ViewerOrdersDocument, { token: 'token-u2' });

@@ -1,0 +1,41 @@
+import type { CacheIndexObject, IndexQuery } from './cache-index-object.ts';
+import type { EntityCache } from './entity-cache.ts';
+import type { MemoryTier } from './memory-tier.ts';
+import type { ResponseCacheObject } from './response-cache-object.ts';
+
+export interface PurgeRequest extends IndexQuery {
+  /** Mark stale, served while one request refreshes, instead of deleting. */
+  soft?: boolean;
+}
+
+export interface Invalidator {
+  /** Purges the responses that contain what `request` names, and the entity cache's copies; answers how many responses. */
+  purge(request: PurgeRequest): Promise<number>;
+}
+
+export interface InvalidatorOptions {
+  responses: DurableObjectNamespace<ResponseCacheObject>;
+  index: DurableObjectNamespace<CacheIndexObject>;
+  entities: EntityCache;
+  memory: MemoryTier;
+}
+
+export const INDEX_NAME = 'index';
+
+/**
+ * Every stored response is indexed by the entities it contains, so a write
+ * finds the responses it affects, lists included. This isolate's memory tier
+ * is purged at once; other isolates' memory tiers answer from memory for at
+ * most `CACHE_MEMORY_TTL_MS` more before they ask the purged object again.
+ */
+export function createInvalidator({ responses, index, entities, memory }: InvalidatorOptions): Invalidator {
+  return {
+    async purge({ soft = false, ...query }) {
+      const [keys] = await Promise.all([index.getByName(INDEX_NAME).match(query, !soft), entities.purge(query)]);
+      await Promise.all(keys.map((key) => responses.getByName(key).purge(soft)));
+      if (query.all) memory.clear();
+      else for (const key of keys) memory.delete(key);
+      return keys.length;
+    },
+  };
+}

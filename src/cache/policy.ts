@@ -1,0 +1,310 @@
+import {
+  getDirectiveValues,
+  getNamedType,
+  getOperationAST,
+  isCompositeType,
+  isObjectType,
+  isUnionType,
+  Kind,
+  OperationTypeNode,
+  type DirectiveNode,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLDirective,
+  type GraphQLField,
+  type GraphQLSchema,
+  type NamedTypeNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+export type CacheScope = 'PUBLIC' | 'PRIVATE';
+
+/** All in seconds. */
+export interface CachePolicy {
+  maxAge: number;
+  staleWhileRevalidate: number;
+  staleIfError: number;
+  scope: CacheScope;
+}
+
+export interface CacheHint {
+  maxAge?: number;
+  scope?: CacheScope;
+  inheritMaxAge?: boolean;
+  staleWhileRevalidate?: number;
+  staleIfError?: number;
+}
+
+export interface PolicyOptions {
+  /** maxAge, in seconds, for root fields and object-typed fields with no hint (Apollo's defaultMaxAge). Default 0: such a response is not cached. */
+  defaultMaxAge?: number;
+}
+
+type PolicyReader = (document: DocumentNode, operationName?: string | null) => CachePolicy | null;
+type PoliciesByOperation = Map<string | null, CachePolicy | null>;
+type AnyField = GraphQLField<unknown, unknown>;
+
+interface SchemaHints {
+  readonly types: ReadonlyMap<GraphQLCompositeType, CacheHint>;
+  readonly fields: ReadonlyMap<AnyField, CacheHint>;
+}
+
+/**
+ * The tightest bounds met so far, as absolute deadlines in seconds from now.
+ *
+ * Stale windows are kept as deadlines (maxAge + window) rather than as the
+ * smallest window: a field whose hint has no stale window must never be served
+ * older than its own maxAge, even when another field sets the response's
+ * maxAge lower. So Product (300, no swr) with Inventory (5, swr 60) gives
+ * maxAge 5 and swr 60, which Product's 300 still bounds, while Product alone
+ * gives swr 0.
+ */
+interface Bounds {
+  maxAge: number;
+  swrDeadline: number;
+  sieDeadline: number;
+  isPrivate: boolean;
+}
+
+interface Walk {
+  readonly schema: GraphQLSchema;
+  readonly hints: SchemaHints;
+  readonly defaultMaxAge: number;
+  readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  readonly visitedFragments: Set<string>;
+  readonly bounds: Bounds;
+}
+
+interface HintedNode {
+  readonly directives?: ReadonlyArray<DirectiveNode> | undefined;
+}
+
+/** Reads the schema's hints once; returns a function that computes a document's policy (memoized per DocumentNode in a WeakMap, keyed also by operationName). */
+export function createPolicyReader(schema: GraphQLSchema, options: PolicyOptions = {}): PolicyReader {
+  const defaultMaxAge = readDefaultMaxAge(options.defaultMaxAge);
+  const hints = readSchemaHints(schema);
+  const memo = new WeakMap<DocumentNode, PoliciesByOperation>();
+
+  return (document, operationName) => {
+    let byOperation = memo.get(document);
+    if (!byOperation) {
+      byOperation = new Map();
+      memo.set(document, byOperation);
+    }
+    const key = operationName ?? null;
+    const cached = byOperation.get(key);
+    if (cached !== undefined) return cached;
+    const policy = computePolicy(schema, hints, defaultMaxAge, document, key);
+    byOperation.set(key, policy);
+    return policy;
+  };
+}
+
+/** The hint on a type (for the per-entity cache: e.g. Product → maxAge 300, Inventory → 5/60/86400), or undefined. */
+export function typeHint(schema: GraphQLSchema, typeName: string): CacheHint | undefined {
+  const directive = schema.getDirective('cacheControl');
+  const type = schema.getType(typeName);
+  if (!directive || !isCompositeType(type)) return undefined;
+  return hintOfType(directive, type);
+}
+
+function readDefaultMaxAge(value: number | undefined): number {
+  if (value === undefined) return 0;
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`[cache] defaultMaxAge must be a non-negative integer, got ${String(value)}`);
+  }
+  return value;
+}
+
+function readSchemaHints(schema: GraphQLSchema): SchemaHints {
+  const types = new Map<GraphQLCompositeType, CacheHint>();
+  const fields = new Map<AnyField, CacheHint>();
+  const directive = schema.getDirective('cacheControl');
+  if (!directive) return { types, fields };
+
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isCompositeType(type)) continue;
+    const hint = hintOfType(directive, type);
+    if (hint) types.set(type, hint);
+    if (isUnionType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const fieldHint = readHint(directive, [field.astNode], `${type.name}.${field.name}`);
+      if (fieldHint) fields.set(field, fieldHint);
+    }
+  }
+  return { types, fields };
+}
+
+function hintOfType(directive: GraphQLDirective, type: GraphQLCompositeType): CacheHint | undefined {
+  return readHint(directive, [type.astNode, ...type.extensionASTNodes], type.name);
+}
+
+function readHint(
+  directive: GraphQLDirective,
+  nodes: ReadonlyArray<HintedNode | null | undefined>,
+  coordinate: string,
+): CacheHint | undefined {
+  for (const node of nodes) {
+    const values = node ? getDirectiveValues(directive, node) : undefined;
+    if (values) return toHint(values, coordinate);
+  }
+  return undefined;
+}
+
+function toHint(values: Readonly<Record<string, unknown>>, coordinate: string): CacheHint {
+  const hint: CacheHint = {};
+  const maxAge = seconds(values, 'maxAge', coordinate);
+  const staleWhileRevalidate = seconds(values, 'staleWhileRevalidate', coordinate);
+  const staleIfError = seconds(values, 'staleIfError', coordinate);
+  if (maxAge !== undefined) hint.maxAge = maxAge;
+  if (values.scope === 'PUBLIC' || values.scope === 'PRIVATE') hint.scope = values.scope;
+  if (values.inheritMaxAge === true) hint.inheritMaxAge = true;
+  if (staleWhileRevalidate !== undefined) hint.staleWhileRevalidate = staleWhileRevalidate;
+  if (staleIfError !== undefined) hint.staleIfError = staleIfError;
+  return hint;
+}
+
+/** A negative hint is a schema bug: fail when the schema is read, not with a nonsensical header. */
+function seconds(values: Readonly<Record<string, unknown>>, argument: string, coordinate: string): number | undefined {
+  const value = values[argument];
+  if (typeof value !== 'number') return undefined;
+  if (value < 0) {
+    throw new Error(`[cache] @cacheControl(${argument}) on ${coordinate} must not be negative, got ${value}`);
+  }
+  return value;
+}
+
+function computePolicy(
+  schema: GraphQLSchema,
+  hints: SchemaHints,
+  defaultMaxAge: number,
+  document: DocumentNode,
+  operationName: string | null,
+): CachePolicy | null {
+  const operation = getOperationAST(document, operationName);
+  const queryType = schema.getQueryType();
+  if (operation?.operation !== OperationTypeNode.QUERY || !queryType) return null;
+
+  const bounds: Bounds = { maxAge: Infinity, swrDeadline: Infinity, sieDeadline: Infinity, isPrivate: false };
+  const walk: Walk = {
+    schema,
+    hints,
+    defaultMaxAge,
+    fragments: fragmentsOf(document),
+    visitedFragments: new Set(),
+    bounds,
+  };
+  walkSelections(walk, operation.selectionSet, queryType, true);
+
+  if (bounds.maxAge === 0 || bounds.maxAge === Infinity) return null;
+  return Object.freeze({
+    maxAge: bounds.maxAge,
+    staleWhileRevalidate: bounds.swrDeadline - bounds.maxAge,
+    staleIfError: bounds.sieDeadline - bounds.maxAge,
+    scope: bounds.isPrivate ? 'PRIVATE' : 'PUBLIC',
+  });
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
+/** @skip and @include are ignored on purpose: the policy must hold for whatever the variables select. */
+function walkSelections(walk: Walk, selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, isRoot: boolean): void {
+  for (const selection of selectionSet.selections) {
+    switch (selection.kind) {
+      case Kind.FIELD:
+        walkField(walk, selection, parentType, isRoot);
+        break;
+      case Kind.INLINE_FRAGMENT:
+        walkFragment(walk, selection.selectionSet, selection.typeCondition, parentType, isRoot);
+        break;
+      case Kind.FRAGMENT_SPREAD: {
+        // A fragment adds the same bounds wherever it is spread (root or not), so one
+        // visit of each is enough; this also stops fragment cycles in invalid documents.
+        const name = selection.name.value;
+        const visit = `${isRoot}:${name}`;
+        if (walk.visitedFragments.has(visit)) break;
+        walk.visitedFragments.add(visit);
+        const fragment = walk.fragments.get(name);
+        if (fragment) walkFragment(walk, fragment.selectionSet, fragment.typeCondition, parentType, isRoot);
+        else forbid(walk.bounds);
+        break;
+      }
+    }
+  }
+}
+
+function walkFragment(
+  walk: Walk,
+  selectionSet: SelectionSetNode,
+  typeCondition: NamedTypeNode | undefined,
+  parentType: GraphQLCompositeType,
+  isRoot: boolean,
+): void {
+  const type = typeCondition ? walk.schema.getType(typeCondition.name.value) : parentType;
+  if (isCompositeType(type)) walkSelections(walk, selectionSet, type, isRoot);
+  else forbid(walk.bounds);
+}
+
+function walkField(walk: Walk, node: FieldNode, parentType: GraphQLCompositeType, isRoot: boolean): void {
+  if (node.name.value === '__typename') return;
+  const definitions = fieldDefinitions(walk.schema, parentType, node.name.value);
+  const [declared] = definitions;
+  // Not in the schema: an invalid document, or introspection (`__schema`, `__type`), which must not be cached.
+  if (!declared) {
+    forbid(walk.bounds);
+    return;
+  }
+  for (const field of definitions) restrictByField(walk, field, isRoot);
+  const returnType = getNamedType(declared.type);
+  if (node.selectionSet && isCompositeType(returnType)) walkSelections(walk, node.selectionSet, returnType, false);
+}
+
+/**
+ * The field as the parent type declares it and, on an interface, as every
+ * implementation does: at run time the concrete type's definition supplies the
+ * hint (as in Apollo), and statically we do not know which one answers.
+ */
+function fieldDefinitions(schema: GraphQLSchema, parentType: GraphQLCompositeType, name: string): AnyField[] {
+  if (isUnionType(parentType)) return [];
+  const declared = parentType.getFields()[name];
+  if (!declared) return [];
+  if (isObjectType(parentType)) return [declared];
+  return [declared, ...schema.getPossibleTypes(parentType).flatMap((type) => type.getFields()[name] ?? [])];
+}
+
+function restrictByField(walk: Walk, field: AnyField, isRoot: boolean): void {
+  const returnType = getNamedType(field.type);
+  const returnsComposite = isCompositeType(returnType);
+  const typeHint = returnsComposite ? walk.hints.types.get(returnType) : undefined;
+  const fieldHint = walk.hints.fields.get(field);
+
+  if (fieldHint?.scope === 'PRIVATE' || typeHint?.scope === 'PRIVATE') walk.bounds.isPrivate = true;
+  // As in Apollo, the field's hint overrides its type's argument by argument:
+  // a field that only sets `scope` still takes its type's maxAge.
+  const source = fieldHint?.maxAge !== undefined ? fieldHint : typeHint?.maxAge !== undefined ? typeHint : undefined;
+  if (source?.maxAge !== undefined) {
+    restrict(walk.bounds, source.maxAge, source.staleWhileRevalidate ?? 0, source.staleIfError ?? 0);
+  } else if (isRoot || (returnsComposite && !fieldHint?.inheritMaxAge && !typeHint?.inheritMaxAge)) {
+    // A root field has no parent to inherit from, so inheritMaxAge there still takes the default (as in Apollo).
+    restrict(walk.bounds, walk.defaultMaxAge, 0, 0);
+  }
+}
+
+function restrict(bounds: Bounds, maxAge: number, staleWhileRevalidate: number, staleIfError: number): void {
+  bounds.maxAge = Math.min(bounds.maxAge, maxAge);
+  bounds.swrDeadline = Math.min(bounds.swrDeadline, maxAge + staleWhileRevalidate);
+  bounds.sieDeadline = Math.min(bounds.sieDeadline, maxAge + staleIfError);
+}
+
+/** Bounds that no later field can loosen: the response is not cached. */
+function forbid(bounds: Bounds): void {
+  restrict(bounds, 0, 0, 0);
+}

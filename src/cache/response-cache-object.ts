@@ -1,0 +1,187 @@
+import { DurableObject } from 'cloudflare:workers';
+import { deadAt, freshness, type CacheEntry } from './entry.ts';
+
+/** The right to refresh a key, held by one request at a time, anywhere. */
+interface Lease {
+  id: string;
+  expiresAt: number;
+}
+
+/** An answer that the leader could not or would not cache, handed to the requests that waited for it. */
+export interface UncachedAnswer {
+  status: number;
+  body: string;
+  contentType: string;
+  /** The answer carries errors: a stale entry is better, where one may stand in. */
+  failed: boolean;
+}
+
+export type LookupResult =
+  /** Serve it. `stale` with a lease: serve it and refresh in the background. */
+  | { status: 'fresh'; entry: CacheEntry }
+  | { status: 'stale'; entry: CacheEntry; lease?: string }
+  /** Nothing servable: execute, then `store` or `abandon`. `fallback` may stand in if execution fails. */
+  | { status: 'lead'; lease: string; fallback?: CacheEntry }
+  /** Waited for the leader: its result. */
+  | { status: 'filled'; entry: CacheEntry }
+  | { status: 'abandoned'; answer: UncachedAnswer; fallback?: CacheEntry }
+  /** Waited past the timeout: the fallback if there is one, else the client is told to retry. */
+  | { status: 'timeout'; fallback?: CacheEntry };
+
+export interface LookupOptions {
+  leaseMs: number;
+  waitMs: number;
+}
+
+interface Waiter {
+  lease: string;
+  settle(result: LookupResult): void;
+}
+
+const ENTRY = 'entry';
+const LEASE = 'lease';
+const PURGED_AT = 'purgedAt';
+
+/**
+ * One object per cache key: it holds the authoritative entry and the lease, so
+ * that exactly one request anywhere refreshes the key while every other one is
+ * served the stale entry (Varnish grace, RFC 5861) or waits for the leader's
+ * result (nginx proxy_cache_lock, Varnish's waiting list) instead of calling
+ * the origin. Durable Objects are single-threaded and globally unique, which
+ * is what makes this a lock across every isolate.
+ */
+export class ResponseCacheObject extends DurableObject<Env> {
+  #entry: CacheEntry | undefined;
+  #lease: Lease | undefined;
+  #purgedAt: number;
+  #waiters = new Set<Waiter>();
+  #takeover: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.#entry = ctx.storage.kv.get<CacheEntry>(ENTRY);
+    this.#lease = ctx.storage.kv.get<Lease>(LEASE);
+    this.#purgedAt = ctx.storage.kv.get<number>(PURGED_AT) ?? 0;
+  }
+
+  lookup({ leaseMs, waitMs }: LookupOptions): LookupResult | Promise<LookupResult> {
+    const now = Date.now();
+    const entry = this.#entry;
+    const state = entry ? freshness(entry, now) : 'dead';
+    if (entry && state === 'fresh') return { status: 'fresh', entry };
+    if (entry && state === 'stale') {
+      return { status: 'stale', entry, lease: this.#leaseIsFree(now) ? this.#grant(now, leaseMs) : undefined };
+    }
+    if (this.#leaseIsFree(now)) return { status: 'lead', lease: this.#grant(now, leaseMs), fallback: this.#fallback() };
+    return this.#wait(waitMs, leaseMs);
+  }
+
+  /** The leader's result. Stored unless something newer, or a purge after it started, is already there. */
+  store(lease: string, entry: CacheEntry): void {
+    const current = this.#entry;
+    if (entry.createdAt >= this.#purgedAt && (!current || entry.createdAt >= current.createdAt)) {
+      this.#entry = entry;
+      this.ctx.storage.kv.put(ENTRY, entry);
+      void this.ctx.storage.setAlarm(deadAt(entry));
+    }
+    this.#finish(lease, { status: 'filled', entry });
+  }
+
+  /** The leader got an answer it must not cache; its waiters get that answer (or the fallback). */
+  abandon(lease: string, answer: UncachedAnswer): void {
+    this.#finish(lease, { status: 'abandoned', answer, fallback: answer.failed ? this.#fallback() : undefined });
+  }
+
+  /**
+   * Hard: the entry is gone. Soft: it is stale from now, served while one
+   * request refreshes it. Either way a result read before now is not stored,
+   * and the lease is dropped so that the next request reads afresh.
+   */
+  purge(soft: boolean): void {
+    const now = Date.now();
+    this.#purgedAt = now;
+    this.ctx.storage.kv.put(PURGED_AT, now);
+    if (this.#entry && soft) {
+      this.#entry = { ...this.#entry, staleAt: Math.min(now, this.#entry.staleAt ?? now) };
+      this.ctx.storage.kv.put(ENTRY, this.#entry);
+    } else if (this.#entry) {
+      this.#entry = undefined;
+      this.ctx.storage.kv.delete(ENTRY);
+    }
+    this.#setLease(undefined);
+  }
+
+  override alarm(): void {
+    const entry = this.#entry;
+    if (entry && freshness(entry, Date.now()) === 'dead') {
+      this.#entry = undefined;
+      this.ctx.storage.kv.delete(ENTRY);
+    }
+  }
+
+  #fallback(): CacheEntry | undefined {
+    const entry = this.#entry;
+    if (!entry) return undefined;
+    const state = freshness(entry, Date.now());
+    return state === 'stale' || state === 'error' ? entry : undefined;
+  }
+
+  #leaseIsFree(now: number): boolean {
+    return !this.#lease || this.#lease.expiresAt <= now;
+  }
+
+  #grant(now: number, leaseMs: number): string {
+    const lease = { id: crypto.randomUUID(), expiresAt: now + leaseMs };
+    this.#setLease(lease);
+    return lease.id;
+  }
+
+  #setLease(lease: Lease | undefined): void {
+    this.#lease = lease;
+    if (lease) this.ctx.storage.kv.put(LEASE, lease);
+    else this.ctx.storage.kv.delete(LEASE);
+  }
+
+  #finish(lease: string, result: LookupResult): void {
+    if (this.#lease?.id === lease) this.#setLease(undefined);
+    for (const waiter of this.#waiters) if (waiter.lease === lease) waiter.settle(result);
+  }
+
+  #wait(waitMs: number, leaseMs: number): Promise<LookupResult> {
+    const lease = this.#lease?.id ?? '';
+    return new Promise<LookupResult>((resolve) => {
+      const timer = setTimeout(() => waiter.settle({ status: 'timeout', fallback: this.#fallback() }), waitMs);
+      const waiter: Waiter = {
+        lease,
+        settle: (result) => {
+          clearTimeout(timer);
+          this.#waiters.delete(waiter);
+          resolve(result);
+        },
+      };
+      this.#waiters.add(waiter);
+      this.#watchLease(leaseMs);
+    });
+  }
+
+  /**
+   * A leader that died or hangs loses its lease when it expires: then one
+   * waiter leads in its place and the others wait on, so that the origin sees
+   * at most one more call per lease period, never a stampede.
+   */
+  #watchLease(leaseMs: number): void {
+    if (this.#takeover || !this.#lease) return;
+    this.#takeover = setTimeout(() => {
+      this.#takeover = undefined;
+      const now = Date.now();
+      if (!this.#leaseIsFree(now)) return this.#watchLease(leaseMs);
+      const expired = this.#lease?.id;
+      const next = [...this.#waiters].find((waiter) => waiter.lease === expired);
+      if (!next) return;
+      const lease = this.#grant(now, leaseMs);
+      for (const waiter of this.#waiters) if (waiter.lease === expired) waiter.lease = lease;
+      next.settle({ status: 'lead', lease, fallback: this.#fallback() });
+      this.#watchLease(leaseMs);
+    }, Math.max(0, this.#lease.expiresAt - Date.now()));
+  }
+}

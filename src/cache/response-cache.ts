@@ -1,0 +1,228 @@
+import type { CacheConfig } from '../config.ts';
+import { createTrace, type RequestTrace } from '../trace.ts';
+import { cacheControlHeader } from './cache-control-header.ts';
+import type { CacheIndexObject } from './cache-index-object.ts';
+import type { CacheKeys } from './cache-key.ts';
+import type { CacheStats, CacheStatus } from './cache-stats.ts';
+import { ageOf, deadAt, freshness, type CacheEntry } from './entry.ts';
+import { readGraphQLRequest } from './graphql-params.ts';
+import { INDEX_NAME, type Invalidator } from './invalidator.ts';
+import type { MemoryTier } from './memory-tier.ts';
+import type { CachePolicy } from './policy.ts';
+import type { ResponseCacheObject, UncachedAnswer } from './response-cache-object.ts';
+
+/** Runs a request through Yoga. `cacheable`: the result may be stored, so resolvers may use the entity cache. */
+export type Execute = (request: Request, trace: RequestTrace, cacheable: boolean) => Promise<Response>;
+
+export interface ResponseCacheOptions {
+  config: CacheConfig;
+  keys: CacheKeys;
+  memory: MemoryTier;
+  responses: DurableObjectNamespace<ResponseCacheObject>;
+  index: DurableObjectNamespace<CacheIndexObject>;
+  invalidator: Invalidator;
+  scopeOf: (authorization: string) => Promise<string>;
+  stats: CacheStats;
+  execute: Execute;
+}
+
+export interface Served {
+  response: Response;
+  cache: CacheStatus;
+  operationName: string | null;
+  /** The origin calls this request waited for (a background refresh's are not). */
+  trace: RequestTrace;
+}
+
+interface Job {
+  key: string;
+  policy: CachePolicy;
+  scope: string | null;
+  request: Request;
+}
+
+type Outcome = { entry: CacheEntry; trace: RequestTrace } | { answer: UncachedAnswer; tooLarge: boolean; trace: RequestTrace };
+
+const errorBody = (message: string, code: string) => JSON.stringify({ errors: [{ message, extensions: { code } }] });
+const BUSY_BODY = errorBody('The origin is busy; retry shortly.', 'ORIGIN_BUSY');
+const UNEXPECTED: UncachedAnswer = {
+  status: 500,
+  body: errorBody('Unexpected error.', 'INTERNAL_SERVER_ERROR'),
+  contentType: 'application/json; charset=utf-8',
+  failed: true,
+};
+
+/**
+ * The response cache around Yoga. The hit path keys the raw request (body or
+ * query string, and the caller's scope) and answers stored bytes from memory
+ * or from the key's Durable Object, without parsing, validating or executing.
+ * Only a miss reaches Yoga, and then only one request per key at a time.
+ */
+export function createResponseCache(options: ResponseCacheOptions): (request: Request, ctx: ExecutionContext) => Promise<Served> {
+  const { config, keys, memory, responses, index, invalidator, scopeOf, stats, execute } = options;
+  const lookupOptions = { leaseMs: config.leaseMs, waitMs: config.lockTimeoutMs };
+
+  async function bypass(request: Request, operationName: string | null): Promise<Served> {
+    const trace = createTrace();
+    const response = await execute(request, trace, false);
+    if (trace.invalidations.size) await invalidator.purge({ entities: [...trace.invalidations] });
+    const headers = new Headers(response.headers);
+    headers.set('cache-control', 'no-store');
+    headers.set('x-cache', 'BYPASS');
+    return served(new Response(response.body, { status: response.status, headers }), 'BYPASS', operationName, trace);
+  }
+
+  async function run(job: Job): Promise<Outcome> {
+    const trace = createTrace(job.scope);
+    const startedAt = Date.now();
+    const response = await execute(job.request.clone() as Request, trace, true);
+    const body = await response.text();
+    const contentType = response.headers.get('content-type') ?? 'application/json';
+    const cacheable = response.status === 200 && trace.entities !== undefined && !response.headers.has('set-cookie');
+    if (!cacheable || body.length * 2 > config.maxEntryBytes) {
+      return { answer: { status: response.status, body, contentType, failed: !cacheable }, tooLarge: cacheable, trace };
+    }
+    const entry: CacheEntry = {
+      body,
+      etag: `"${startedAt.toString(36)}-${job.key.slice(0, 12)}"`,
+      createdAt: startedAt,
+      policy: job.policy,
+      entities: trace.entities ?? [],
+    };
+    return { entry, trace };
+  }
+
+  /** Runs the job under `lease`, then stores the entry or hands the uncached answer to the waiters. */
+  async function lead(job: Job, lease: string): Promise<Outcome> {
+    const stub = responses.getByName(job.key);
+    let outcome: Outcome;
+    try {
+      outcome = await run(job);
+    } catch (error) {
+      console.error(JSON.stringify({ event: 'execution-failed', error: String(error) }));
+      outcome = { answer: UNEXPECTED, tooLarge: false, trace: createTrace(job.scope) };
+    }
+    try {
+      if ('entry' in outcome) {
+        await stub.store(lease, outcome.entry);
+        await index.getByName(INDEX_NAME).add(job.key, outcome.entry.entities, deadAt(outcome.entry));
+        memory.set(job.key, outcome.entry, Date.now());
+      } else {
+        await stub.abandon(lease, outcome.answer);
+      }
+    } catch (error) {
+      // The answer is good whether or not it could be stored.
+      console.error(JSON.stringify({ event: 'cache-store-failed', error: String(error) }));
+    }
+    return outcome;
+  }
+
+  function refreshInBackground(job: Job, lease: string, ctx: ExecutionContext): void {
+    stats.revalidations++;
+    ctx.waitUntil(
+      lead(job, lease).then(
+        ({ trace }) => void (stats.originCalls += trace.originCalls),
+        (error: unknown) => console.error(JSON.stringify({ event: 'revalidation-failed', error: String(error) })),
+      ),
+    );
+  }
+
+  return async function serveGraphQL(incoming, ctx) {
+    const read = await readGraphQLRequest(incoming);
+    const { request } = read;
+    const params = 'params' in read ? read.params : undefined;
+    const operationName = params?.operationName ?? null;
+    const analysis = params && keys.analyze(params);
+    const policy = analysis?.policy;
+    const authorization = request.headers.get('authorization');
+    // A private answer is cached per identity: without one it is not cached at all.
+    if (!params || !analysis || !policy || (policy.scope === 'PRIVATE' && !authorization)) {
+      return bypass(request, operationName);
+    }
+    const scope = policy.scope === 'PRIVATE' && authorization ? await scopeOf(authorization) : null;
+    const job: Job = { key: await keys.key(analysis, params, scope), policy, scope, request };
+    const hit = (entry: CacheEntry, cache: CacheStatus, trace = createTrace()) =>
+      served(fromEntry(entry, cache, request), cache, operationName, trace);
+
+    const now = Date.now();
+    const remembered = memory.get(job.key, now);
+    const state = remembered && freshness(remembered, now);
+    if (remembered && state === 'fresh') return hit(remembered, 'HIT');
+    if (remembered && state === 'stale') return hit(remembered, 'STALE');
+
+    let result;
+    try {
+      result = await responses.getByName(job.key).lookup(lookupOptions);
+    } catch (error) {
+      // The object failed or is overloaded: never retried, and never a reason to call the origin.
+      console.error(JSON.stringify({ event: 'cache-object-failed', error: String(error) }));
+      const fallback = memory.peek(job.key);
+      const usable = fallback && freshness(fallback, Date.now()) !== 'dead';
+      return usable ? hit(fallback, 'STALE') : served(busy(), 'MISS', operationName, createTrace());
+    }
+
+    switch (result.status) {
+      case 'fresh':
+      case 'stale':
+        memory.set(job.key, result.entry, now);
+        if (result.status === 'stale' && result.lease) refreshInBackground(job, result.lease, ctx);
+        return hit(result.entry, result.status === 'fresh' ? 'HIT' : 'STALE');
+      case 'filled':
+        memory.set(job.key, result.entry, now);
+        return hit(result.entry, 'MISS');
+      case 'timeout':
+        return result.fallback ? hit(result.fallback, 'STALE') : served(busy(), 'MISS', operationName, createTrace());
+      case 'abandoned':
+        if (result.answer.failed && result.fallback) return hit(result.fallback, 'STALE');
+        return served(uncached(result.answer, 'MISS'), 'MISS', operationName, createTrace());
+      case 'lead': {
+        const outcome = await lead(job, result.lease);
+        stats.originCalls += outcome.trace.originCalls;
+        if ('entry' in outcome) return hit(outcome.entry, 'MISS', outcome.trace);
+        if (outcome.answer.failed && result.fallback) return hit(result.fallback, 'STALE', outcome.trace);
+        const cache = outcome.tooLarge ? 'BYPASS' : 'MISS';
+        return served(uncached(outcome.answer, cache), cache, operationName, outcome.trace);
+      }
+    }
+  };
+
+  function served(response: Response, cache: CacheStatus, operationName: string | null, trace: RequestTrace): Served {
+    stats[cache]++;
+    return { response, cache, operationName, trace };
+  }
+}
+
+/** A stored entry as a response; `If-None-Match` on its ETag answers 304 (RFC 9110 §13.1.2). */
+function fromEntry(entry: CacheEntry, cache: CacheStatus, request: Request): Response {
+  const headers = new Headers({
+    etag: entry.etag,
+    age: String(ageOf(entry, Date.now())),
+    'cache-control': cacheControlHeader(entry.policy),
+    'x-cache': cache,
+  });
+  if (request.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
+  headers.set('content-type', negotiate(request.headers.get('accept')));
+  return new Response(entry.body, { status: 200, headers });
+}
+
+function uncached(answer: UncachedAnswer, cache: CacheStatus): Response {
+  return new Response(answer.body, {
+    status: answer.status,
+    headers: { 'content-type': answer.contentType, 'cache-control': 'no-store', 'x-cache': cache },
+  });
+}
+
+function busy(): Response {
+  return new Response(BUSY_BODY, {
+    status: 503,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '1', 'x-cache': 'MISS' },
+  });
+}
+
+/** The same bytes serve both media types of GraphQL over HTTP; the label follows the client's Accept, as Yoga's does. */
+function negotiate(accept: string | null): string {
+  const modern = accept?.indexOf('application/graphql-response+json') ?? -1;
+  const legacy = accept?.indexOf('application/json') ?? -1;
+  const prefersModern = modern !== -1 && (legacy === -1 || modern < legacy);
+  return prefersModern ? 'application/graphql-response+json; charset=utf-8' : 'application/json; charset=utf-8';
+}

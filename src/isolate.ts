@@ -1,0 +1,68 @@
+import { createAdmin } from './admin.ts';
+import { createCacheKeys } from './cache/cache-key.ts';
+import { createCacheStats, type CacheStats } from './cache/cache-stats.ts';
+import { sha256Hex } from './cache/digest.ts';
+import { createEntityCache } from './cache/entity-cache.ts';
+import { createInvalidator } from './cache/invalidator.ts';
+import { createMemoryTier } from './cache/memory-tier.ts';
+import { createPolicyReader, typeHint } from './cache/policy.ts';
+import { createResponseCache, type Served } from './cache/response-cache.ts';
+import { createScopeHasher } from './cache/scope.ts';
+import { readConfig, type GatewayConfig } from './config.ts';
+import { schema, typeDefs } from './schema/index.ts';
+import { createGateway } from './yoga.ts';
+
+/** Everything an isolate builds once and shares between its requests. */
+export interface Isolate {
+  config: GatewayConfig;
+  serveGraphQL(request: Request, ctx: ExecutionContext): Promise<Served>;
+  admin(request: Request, path: string): Promise<Response>;
+  stats: CacheStats;
+}
+
+/** Types whose entities the loaders cache, with their freshness from the schema's hints. */
+const ENTITY_TYPES = ['Product', 'Inventory'];
+
+const isolates = new WeakMap<Env, Promise<Isolate>>();
+
+/** Vars are fixed for an isolate's life: parse them and build everything once. */
+export function isolateFor(env: Env): Promise<Isolate> {
+  let isolate = isolates.get(env);
+  if (!isolate) {
+    isolate = buildIsolate(env);
+    isolates.set(env, isolate);
+  }
+  return isolate;
+}
+
+async function buildIsolate(env: Env): Promise<Isolate> {
+  const config = readConfig(env);
+  const { cache } = config;
+  const yoga = createGateway(config, schema);
+  const stats = createCacheStats();
+  const memory = createMemoryTier({ ttlMs: cache.memoryTtlMs, maxBytes: cache.memoryMaxBytes });
+  const entityCache = createEntityCache({
+    namespace: env.ENTITY_CACHE,
+    maxAgeMs: Object.fromEntries(ENTITY_TYPES.map((type) => [type, (typeHint(schema, type)?.maxAge ?? 0) * 1000])),
+    shards: cache.entityShards,
+    leaseMs: cache.leaseMs,
+    waitMs: cache.lockTimeoutMs,
+  });
+  const invalidator = createInvalidator({ responses: env.RESPONSE_CACHE, index: env.CACHE_INDEX, entities: entityCache, memory });
+  const serveGraphQL = createResponseCache({
+    config: cache,
+    keys: createCacheKeys({
+      readPolicy: createPolicyReader(schema, { defaultMaxAge: cache.defaultMaxAge }),
+      schemaVersion: (await sha256Hex(typeDefs.join('\n'))).slice(0, 16),
+    }),
+    memory,
+    responses: env.RESPONSE_CACHE,
+    index: env.CACHE_INDEX,
+    invalidator,
+    scopeOf: createScopeHasher(cache.scopeSecret),
+    stats,
+    execute: async (request, trace, cacheable) => yoga.fetch(request, { trace, entityCache: cacheable ? entityCache : undefined }),
+  });
+  const admin = createAdmin({ token: cache.purgeToken, invalidator, stats, memory });
+  return { config, serveGraphQL, admin, stats };
+}
