@@ -33,6 +33,22 @@ export async function gql<T = Record<string, unknown>, V = Record<string, unknow
   return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody<T> };
 }
 
+/** `count` copies of the same request, all in flight at once. */
+export function concurrently<T>(count: number, send: (i: number) => Promise<T>): Promise<T[]> {
+  return Promise.all(Array.from({ length: count }, (_, i) => send(i)));
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `check` holds, for work the gateway does in the background; fails after `timeoutMs`. */
+export async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs}ms`);
+    await sleep(25);
+  }
+}
+
 export function errorCodes(body: GraphQLBody<unknown>): (string | undefined)[] {
   return (body.errors ?? []).map((error) => error.extensions?.code);
 }
@@ -67,7 +83,18 @@ export async function resetAll(): Promise<void> {
 export const origin = {
   stats: () => originAdmin<OriginStats>('stats'),
   reset: () => originAdmin<{ ok: true }>('reset', { reseed: true }),
+  /** Zeroes the counters and clears faults, keeping the data as it is. */
+  resetCounters: () => originAdmin<{ ok: true }>('reset', {}),
   fault: (fault: OriginFault) => originAdmin<{ ok: true }>('faults', fault),
+  /** Changes stock at the origin behind the gateway's back: only a refresh can show it. */
+  async setInventory(sku: string, available: number): Promise<void> {
+    const response = await fetch(`${env.ORIGIN_URL}/api/inventory/${sku}`, {
+      method: 'PUT',
+      headers: { authorization: 'Bearer token-admin', 'content-type': 'application/json' },
+      body: JSON.stringify({ available }),
+    });
+    if (!response.ok) throw new Error(`origin PUT inventory: ${response.status}`);
+  },
   /** A direct read of the origin's data, bypassing the gateway. */
   async get<T>(path: string): Promise<T> {
     const response = await fetch(`${env.ORIGIN_URL}${path}`);

@@ -141,6 +141,14 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     }
     const scope = policy.scope === 'PRIVATE' && authorization ? await scopeOf(authorization) : null;
     const job: Job = { key: await keys.key(analysis, params, scope), policy, scope, request };
+    const answer = await lookUp(job, operationName, ctx);
+    // The key names the entry for operators (and tests) without revealing anything: it is a hash.
+    answer.response.headers.set('x-cache-key', job.key);
+    return answer;
+  };
+
+  async function lookUp(job: Job, operationName: string | null, ctx: ExecutionContext): Promise<Served> {
+    const { request } = job;
     const hit = (entry: CacheEntry, cache: CacheStatus, trace = createTrace()) =>
       served(fromEntry(entry, cache, request), cache, operationName, trace);
 
@@ -184,7 +192,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
         return served(uncached(outcome.answer, cache), cache, operationName, outcome.trace);
       }
     }
-  };
+  }
 
   function served(response: Response, cache: CacheStatus, operationName: string | null, trace: RequestTrace): Served {
     stats[cache]++;

@@ -1,0 +1,53 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { gql, origin, resetAll } from '../helpers.ts';
+
+const QUERY = '{ viewer { id orders { id } } }';
+type Answer = { viewer: { id: string; orders: { id: string }[] } | null };
+
+/** The seeded orders: user uK owns o(3K-2)..o(3K). */
+const ordersOf = (user: number) => [3 * user - 2, 3 * user - 1, 3 * user].map((n) => `o${n}`);
+
+/** A seeded generator, so that a failing interleaving can be replayed. */
+function random(seed: number): () => number {
+  return () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+}
+
+describe('private scope: an entry is served only to the identity it was made for', () => {
+  beforeEach(() => resetAll());
+
+  it('1,000 requests interleaved at random across token-u1, token-u2 and no token: zero answers for the wrong identity', async () => {
+    const next = random(20261123);
+    const callers = Array.from({ length: 1000 }, () => [1, 2, 0][Math.floor(next() * 3)] ?? 0);
+    const wrong: string[] = [];
+    const seen = { HIT: 0, MISS: 0, STALE: 0, BYPASS: 0 } as Record<string, number>;
+
+    for (let i = 0; i < callers.length; i += 50) {
+      const batch = callers.slice(i, i + 50);
+      const answers = await Promise.all(batch.map((user) => gql<Answer>(QUERY, { token: user ? `token-u${user}` : undefined })));
+      answers.forEach((answer, j) => {
+        const user = batch[j] ?? 0;
+        const cache = answer.headers.get('x-cache') ?? '';
+        seen[cache] = (seen[cache] ?? 0) + 1;
+        const viewer = answer.body.data?.viewer;
+        const expected = user ? { id: `u${user}`, orders: ordersOf(user) } : null;
+        const got = viewer ? { id: viewer.id, orders: viewer.orders.map((o) => o.id).sort() } : null;
+        if (JSON.stringify(got) !== JSON.stringify(expected)) wrong.push(`#${i + j} user ${user}: ${JSON.stringify(got)}`);
+        if (!user && cache !== 'BYPASS') wrong.push(`#${i + j} anonymous got ${cache}`);
+        if (user && answer.headers.get('cache-control') !== 'private, max-age=30') wrong.push(`#${i + j} cache-control ${answer.headers.get('cache-control')}`);
+      });
+    }
+
+    expect(wrong).toEqual([]);
+    // The cache really was in play: most identified requests were hits.
+    expect(seen.HIT).toBeGreaterThan(500);
+    // Each identity was read from the origin once (users/me, then their orders); anonymous never reaches it.
+    expect((await origin.stats()).routes).toEqual({ 'GET /api/users/me': 2, 'GET /api/users/me/orders': 2 });
+  }, 30_000);
+
+  it('keys by the whole credential: a token the origin refuses is not served another identity\'s entry', async () => {
+    await gql(QUERY, { token: 'token-u1' });
+    const forged = await gql<Answer>(QUERY, { token: 'token-u1x' });
+    expect(forged.body.data?.viewer ?? null).toBeNull();
+    expect(forged.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
