@@ -59,7 +59,8 @@ function parsePurge(text: string): PurgeRequest | string {
  * neither the token's content nor its length shows in the timing.
  */
 async function bearerMatches(header: string | null, token: string): Promise<boolean> {
-  const presented = header?.startsWith('Bearer ') ? header.slice(7) : '';
+  // The scheme is case-insensitive (RFC 9110 §11.1).
+  const presented = /^bearer +(\S+)$/i.exec(header ?? '')?.[1] ?? '';
   const encoder = new TextEncoder();
   const digest = async (text: string) => new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
   const [a, b] = await Promise.all([digest(presented), digest(token)]);

@@ -48,7 +48,13 @@ async function buildIsolate(env: Env): Promise<Isolate> {
     leaseMs: cache.leaseMs,
     waitMs: cache.lockTimeoutMs,
   });
-  const invalidator = createInvalidator({ responses: env.RESPONSE_CACHE, index: env.CACHE_INDEX, entities: entityCache, memory });
+  const invalidator = createInvalidator({
+    responses: env.RESPONSE_CACHE,
+    index: env.CACHE_INDEX,
+    entities: entityCache,
+    memory,
+    leaseMs: cache.leaseMs,
+  });
   const serveGraphQL = createResponseCache({
     config: cache,
     keys: createCacheKeys({

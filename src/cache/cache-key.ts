@@ -1,5 +1,5 @@
 import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
-import { parse, stripIgnoredCharacters } from 'graphql';
+import { getOperationAST, parse, stripIgnoredCharacters } from 'graphql';
 import type { GraphQLParams } from './graphql-params.ts';
 import type { CachePolicy } from './policy.ts';
 
@@ -8,6 +8,8 @@ export interface DocumentAnalysis {
   normalized: string;
   /** `null`: not cacheable (a mutation, an unknown operation, a zero maxAge). */
   policy: CachePolicy | null;
+  /** The operation's name from the document, for logs when the request does not name it. */
+  operationName: string | null;
 }
 
 export interface CacheKeyOptions {
@@ -31,7 +33,11 @@ export function createCacheKeys({ readPolicy, schemaVersion, maxDocuments = 1000
   function analyzeOnce({ query, operationName }: GraphQLParams): DocumentAnalysis | undefined {
     try {
       const document = parse(query, { noLocation: true });
-      return { normalized: stripIgnoredCharacters(query), policy: readPolicy(document, operationName) };
+      return {
+        normalized: stripIgnoredCharacters(query),
+        policy: readPolicy(document, operationName),
+        operationName: getOperationAST(document, operationName)?.name?.value ?? null,
+      };
     } catch {
       return undefined;
     }

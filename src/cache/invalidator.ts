@@ -18,6 +18,8 @@ export interface InvalidatorOptions {
   index: DurableObjectNamespace<CacheIndexObject>;
   entities: EntityCache;
   memory: MemoryTier;
+  /** The lease a waiter gets when a purge hands it the lead. */
+  leaseMs: number;
 }
 
 export const INDEX_NAME = 'index';
@@ -28,11 +30,11 @@ export const INDEX_NAME = 'index';
  * is purged at once; other isolates' memory tiers answer from memory for at
  * most `CACHE_MEMORY_TTL_MS` more before they ask the purged object again.
  */
-export function createInvalidator({ responses, index, entities, memory }: InvalidatorOptions): Invalidator {
+export function createInvalidator({ responses, index, entities, memory, leaseMs }: InvalidatorOptions): Invalidator {
   return {
     async purge({ soft = false, ...query }) {
       const [keys] = await Promise.all([index.getByName(INDEX_NAME).match(query, !soft), entities.purge(query)]);
-      await Promise.all(keys.map((key) => responses.getByName(key).purge(soft)));
+      await Promise.all(keys.map((key) => responses.getByName(key).purge(soft, leaseMs)));
       if (query.all) memory.clear();
       else for (const key of keys) memory.delete(key);
       return keys.length;

@@ -95,9 +95,10 @@ export class ResponseCacheObject extends DurableObject<Env> {
   /**
    * Hard: the entry is gone. Soft: it is stale from now, served while one
    * request refreshes it. Either way a result read before now is not stored,
-   * and the lease is dropped so that the next request reads afresh.
+   * and the lease is dropped so that the next request reads afresh; if
+   * requests are waiting, one of them leads at once and the others wait for it.
    */
-  purge(soft: boolean): void {
+  purge(soft: boolean, leaseMs: number): void {
     const now = Date.now();
     this.#purgedAt = now;
     this.ctx.storage.kv.put(PURGED_AT, now);
@@ -109,6 +110,7 @@ export class ResponseCacheObject extends DurableObject<Env> {
       this.ctx.storage.kv.delete(ENTRY);
     }
     this.#setLease(undefined);
+    this.#handOver(now, leaseMs, [...this.#waiters]);
   }
 
   override alarm(): void {
@@ -147,6 +149,16 @@ export class ResponseCacheObject extends DurableObject<Env> {
     for (const waiter of this.#waiters) if (waiter.lease === lease) waiter.settle(result);
   }
 
+  /** The first of `waiters` leads under a new lease; the rest wait for it. */
+  #handOver(now: number, leaseMs: number, waiters: Waiter[]): void {
+    const [next, ...others] = waiters;
+    if (!next) return;
+    const lease = this.#grant(now, leaseMs);
+    for (const waiter of others) waiter.lease = lease;
+    next.settle({ status: 'lead', lease, fallback: this.#fallback() });
+    this.#watchLease(leaseMs);
+  }
+
   #wait(waitMs: number, leaseMs: number): Promise<LookupResult> {
     const lease = this.#lease?.id ?? '';
     return new Promise<LookupResult>((resolve) => {
@@ -176,12 +188,7 @@ export class ResponseCacheObject extends DurableObject<Env> {
       const now = Date.now();
       if (!this.#leaseIsFree(now)) return this.#watchLease(leaseMs);
       const expired = this.#lease?.id;
-      const next = [...this.#waiters].find((waiter) => waiter.lease === expired);
-      if (!next) return;
-      const lease = this.#grant(now, leaseMs);
-      for (const waiter of this.#waiters) if (waiter.lease === expired) waiter.lease = lease;
-      next.settle({ status: 'lead', lease, fallback: this.#fallback() });
-      this.#watchLease(leaseMs);
+      this.#handOver(now, leaseMs, [...this.#waiters].filter((waiter) => waiter.lease === expired));
     }, Math.max(0, this.#lease.expiresAt - Date.now()));
   }
 }

@@ -65,6 +65,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   async function bypass(request: Request, operationName: string | null): Promise<Served> {
     const trace = createTrace();
     const response = await execute(request, trace, false);
+    stats.originCalls += trace.originCalls;
     if (trace.invalidations.size) await invalidator.purge({ entities: [...trace.invalidations] });
     const headers = new Headers(response.headers);
     headers.set('cache-control', 'no-store');
@@ -131,8 +132,8 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     const read = await readGraphQLRequest(incoming);
     const { request } = read;
     const params = 'params' in read ? read.params : undefined;
-    const operationName = params?.operationName ?? null;
     const analysis = params && keys.analyze(params);
+    const operationName = params?.operationName ?? analysis?.operationName ?? null;
     const policy = analysis?.policy;
     const authorization = request.headers.get('authorization');
     // A private answer is cached per identity: without one it is not cached at all.
@@ -208,9 +209,16 @@ function fromEntry(entry: CacheEntry, cache: CacheStatus, request: Request): Res
     'cache-control': cacheControlHeader(entry.policy),
     'x-cache': cache,
   });
-  if (request.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
+  if (matchesEtag(request.headers.get('if-none-match'), entry.etag)) return new Response(null, { status: 304, headers });
   headers.set('content-type', negotiate(request.headers.get('accept')));
   return new Response(entry.body, { status: 200, headers });
+}
+
+/** `If-None-Match` is a list of entity tags, or `*`, compared weakly (RFC 9110 §13.1.2). */
+function matchesEtag(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
 function uncached(answer: UncachedAnswer, cache: CacheStatus): Response {

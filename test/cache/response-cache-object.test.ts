@@ -283,7 +283,7 @@ describe('ResponseCacheObject', () => {
       const stored = freshEntry();
       await seed(stub, stored);
 
-      await stub.purge(true);
+      await stub.purge(true, HELD.leaseMs);
 
       const first = await stub.lookup(HELD);
       expect(first).toMatchObject({ status: 'stale', lease: expect.any(String), entry: { body: stored.body, etag: stored.etag } });
@@ -296,7 +296,7 @@ describe('ResponseCacheObject', () => {
       const stub = objectFor('hard');
       await seed(stub, freshEntry());
 
-      await stub.purge(false);
+      await stub.purge(false, HELD.leaseMs);
 
       const result = await stub.lookup(HELD);
       expect(result.status).toBe('lead');
@@ -307,44 +307,42 @@ describe('ResponseCacheObject', () => {
       const stub = objectFor('purge-lease');
       const original = await lead(stub);
 
-      await stub.purge(false);
+      await stub.purge(false, HELD.leaseMs);
 
       expect(await lead(stub)).not.toBe(original);
     });
 
-    it('does not keep an entry read before the purge, yet fills its waiters with it', async () => {
+    it('does not keep an entry its leader read before the purge', async () => {
       const stub = objectFor('purge-race');
       const lease = await lead(stub);
       const readBeforePurge = entry(1000, policy(60, 60, 3600));
-      const waiter = stub.lookup(HELD);
 
-      await stub.purge(false);
+      await stub.purge(false, HELD.leaseMs);
       await stub.store(lease, readBeforePurge);
 
-      expect(await waiter).toEqual({ status: 'filled', entry: readBeforePurge });
       expect((await stub.lookup(HELD)).status).toBe('lead');
     });
 
-    // BUG (src/cache/response-cache-object.ts, purge + #watchLease): purge drops the lease but leaves its
-    // waiters tagged with the dropped lease id. When that lease would have expired, the takeover finds
-    // `this.#lease` undefined, matches no waiter, and hands nobody the lead: if the purged leader never
-    // answers, its waiters are stranded until waitMs and time out (a 503 ORIGIN_BUSY), where without the
-    // purge one of them would have taken over at lease expiry.
-    it.fails('does not strand the waiters of a dropped lease when its leader never answers', async () => {
-      const stub = objectFor('purge-stranded');
-      await lead(stub, { leaseMs: 300, waitMs: 1500 });
-      const waiter = stub.lookup({ leaseMs: 300, waitMs: 1500 });
-      expect(await within(waiter, 50)).toBe(PENDING);
+    it('hands the waiters of a purged lease a new leader at once: they read afresh, after the purge', async () => {
+      const stub = objectFor('purge-handover');
+      await lead(stub, { leaseMs: 10_000, waitMs: 1500 });
+      const first = stub.lookup({ leaseMs: 10_000, waitMs: 1500 });
+      const second = stub.lookup({ leaseMs: 10_000, waitMs: 1500 });
+      expect(await within(first, 50)).toBe(PENDING);
 
-      await stub.purge(false);
+      await stub.purge(false, 10_000);
 
-      // The leader never answers. Without the purge, the waiter would lead after 300 ms.
-      expect((await waiter).status).not.toBe('timeout');
+      const leader = await first;
+      if (leader.status !== 'lead') throw new Error(`expected the first waiter to lead, got ${leader.status}`);
+      expect(await within(second, 50)).toBe(PENDING);
+      const stored = freshEntry();
+      await stub.store(leader.lease, stored);
+      expect(await second).toEqual({ status: 'filled', entry: stored });
     });
 
     it('keeps an entry read after the purge', async () => {
       const stub = objectFor('purge-after');
-      await stub.purge(false);
+      await stub.purge(false, HELD.leaseMs);
       const lease = await lead(stub);
       const readAfter = entry(-1, policy(60));
 
@@ -384,7 +382,7 @@ describe('ResponseCacheObject', () => {
       const name = `response-cache-object.test:evict-purge:${crypto.randomUUID()}`;
       const lease = await lead(env.RESPONSE_CACHE.getByName(name));
       const readBeforePurge = entry(1000, policy(60));
-      await env.RESPONSE_CACHE.getByName(name).purge(false);
+      await env.RESPONSE_CACHE.getByName(name).purge(false, HELD.leaseMs);
 
       await evict(name);
 
