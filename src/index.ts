@@ -27,11 +27,12 @@ export default {
       if (graphiql && wantsGraphiQL(request)) return env.ASSETS.fetch(new URL('/graphiql.html', request.url));
       const { response, cache, operationName, trace } = await isolate.serveGraphQL(request, ctx);
       const durationMs = Date.now() - started;
-      const timing = [`cache;desc="${cache}"`, `origin;dur=${trace.originMs};desc="${trace.originCalls} calls"`, `total;dur=${durationMs}`];
-      const headers = new Headers(response.headers);
-      headers.set('server-timing', timing.join(', '));
+      response.headers.set(
+        'server-timing',
+        `cache;desc="${cache}", origin;dur=${trace.originMs};desc="${trace.originCalls} calls", total;dur=${durationMs}`,
+      );
       console.log(JSON.stringify({ operationName, cache, originCalls: trace.originCalls, durationMs, status: response.status }));
-      return new Response(response.body, { status: response.status, headers });
+      return response;
     }
     if (pathname === '/' && graphiql) return Response.redirect(new URL(GRAPHQL_PATH, request.url).href, 302);
     return json(404, { error: `No route for ${pathname}; GraphQL is served at ${GRAPHQL_PATH}` });

@@ -6,31 +6,30 @@ export interface GraphQLParams {
 }
 
 export interface ReadRequest {
-  params: GraphQLParams;
-  /** The same request, its body still readable, for Yoga. */
-  request: Request;
+  /** Absent: not a cache candidate; Yoga answers or refuses the request as it is. */
+  params: GraphQLParams | undefined;
+  /** A fresh copy of the request, its body readable again, for each execution. */
+  replay(): Request;
 }
 
 /**
  * Reads a cache candidate: a GET with `query`, or a POST of one JSON object.
- * Anything else (batches, other content types, bad JSON) is left for Yoga to
- * answer or refuse: those come back without `params`.
+ * Anything else (batches, other content types, bad JSON) is left to Yoga.
+ * Copies of the request are made only for executions, never on a hit.
  */
-export async function readGraphQLRequest(request: Request): Promise<ReadRequest | { request: Request }> {
+export async function readGraphQLRequest(request: Request): Promise<ReadRequest> {
   if (request.method === 'GET') {
     const search = new URL(request.url).searchParams;
     const params = toParams(search.get('query'), search.get('operationName'), parseJson(search.get('variables')));
-    return params ? { params, request } : { request };
+    return { params, replay: () => request.clone() as Request };
   }
   if (request.method !== 'POST' || !(request.headers.get('content-type') ?? '').includes('application/json')) {
-    return { request };
+    return { params: undefined, replay: () => request };
   }
   const text = await request.text();
-  const rebuilt = new Request(request, { body: text });
   const body = parseJson(text);
-  if (!isObject(body)) return { request: rebuilt };
-  const params = toParams(body.query, body.operationName, body.variables);
-  return params ? { params, request: rebuilt } : { request: rebuilt };
+  const params = isObject(body) ? toParams(body.query, body.operationName, body.variables) : undefined;
+  return { params, replay: () => new Request(request, { body: text }) };
 }
 
 function toParams(query: unknown, operationName: unknown, variables: unknown): GraphQLParams | undefined {

@@ -38,7 +38,10 @@ interface Job {
   key: string;
   policy: CachePolicy;
   scope: string | null;
+  /** The client's request, for its headers. */
   request: Request;
+  /** A copy to execute. */
+  replay(): Request;
 }
 
 type Outcome = { entry: CacheEntry; trace: RequestTrace } | { answer: UncachedAnswer; tooLarge: boolean; trace: RequestTrace };
@@ -76,11 +79,12 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   async function run(job: Job): Promise<Outcome> {
     const trace = createTrace(job.scope);
     const startedAt = Date.now();
-    const response = await execute(job.request.clone() as Request, trace, true);
+    const response = await execute(job.replay(), trace, true);
     const body = await response.text();
+    stats.originCalls += trace.originCalls;
     const contentType = response.headers.get('content-type') ?? 'application/json';
     const cacheable = response.status === 200 && trace.entities !== undefined && !response.headers.has('set-cookie');
-    if (!cacheable || body.length * 2 > config.maxEntryBytes) {
+    if (!cacheable || new TextEncoder().encode(body).byteLength > config.maxEntryBytes) {
       return { answer: { status: response.status, body, contentType, failed: !cacheable }, tooLarge: cacheable, trace };
     }
     const entry: CacheEntry = {
@@ -121,32 +125,9 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   function refreshInBackground(job: Job, lease: string, ctx: ExecutionContext): void {
     stats.revalidations++;
     ctx.waitUntil(
-      lead(job, lease).then(
-        ({ trace }) => void (stats.originCalls += trace.originCalls),
-        (error: unknown) => console.error(JSON.stringify({ event: 'revalidation-failed', error: String(error) })),
-      ),
+      lead(job, lease).catch((error: unknown) => console.error(JSON.stringify({ event: 'revalidation-failed', error: String(error) }))),
     );
   }
-
-  return async function serveGraphQL(incoming, ctx) {
-    const read = await readGraphQLRequest(incoming);
-    const { request } = read;
-    const params = 'params' in read ? read.params : undefined;
-    const analysis = params && keys.analyze(params);
-    const operationName = params?.operationName ?? analysis?.operationName ?? null;
-    const policy = analysis?.policy;
-    const authorization = request.headers.get('authorization');
-    // A private answer is cached per identity: without one it is not cached at all.
-    if (!params || !analysis || !policy || (policy.scope === 'PRIVATE' && !authorization)) {
-      return bypass(request, operationName);
-    }
-    const scope = policy.scope === 'PRIVATE' && authorization ? await scopeOf(authorization) : null;
-    const job: Job = { key: await keys.key(analysis, params, scope), policy, scope, request };
-    const answer = await lookUp(job, operationName, ctx);
-    // The key names the entry for operators (and tests) without revealing anything: it is a hash.
-    answer.response.headers.set('x-cache-key', job.key);
-    return answer;
-  };
 
   async function lookUp(job: Job, operationName: string | null, ctx: ExecutionContext): Promise<Served> {
     const { request } = job;
@@ -186,7 +167,6 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
         return served(uncached(result.answer, 'MISS'), 'MISS', operationName, createTrace());
       case 'lead': {
         const outcome = await lead(job, result.lease);
-        stats.originCalls += outcome.trace.originCalls;
         if ('entry' in outcome) return hit(outcome.entry, 'MISS', outcome.trace);
         if (outcome.answer.failed && result.fallback) return hit(result.fallback, 'STALE', outcome.trace);
         const cache = outcome.tooLarge ? 'BYPASS' : 'MISS';
@@ -195,10 +175,30 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     }
   }
 
+  async function serveGraphQL(incoming: Request, ctx: ExecutionContext): Promise<Served> {
+    const { params, replay } = await readGraphQLRequest(incoming);
+    const analysis = params && keys.analyze(params);
+    const operationName = params?.operationName ?? analysis?.operationName ?? null;
+    const policy = analysis?.policy;
+    const authorization = incoming.headers.get('authorization');
+    // A private answer is cached per identity: without one it is not cached at all.
+    if (!params || !analysis || !policy || (policy.scope === 'PRIVATE' && !authorization)) {
+      return bypass(replay(), operationName);
+    }
+    const scope = policy.scope === 'PRIVATE' && authorization ? await scopeOf(authorization) : null;
+    const job: Job = { key: await keys.key(analysis, params, scope), policy, scope, request: incoming, replay };
+    const answer = await lookUp(job, operationName, ctx);
+    // The key names the entry for operators (and tests) without revealing anything: it is a hash.
+    answer.response.headers.set('x-cache-key', job.key);
+    return answer;
+  }
+
   function served(response: Response, cache: CacheStatus, operationName: string | null, trace: RequestTrace): Served {
     stats[cache]++;
     return { response, cache, operationName, trace };
   }
+
+  return serveGraphQL;
 }
 
 /** A stored entry as a response; `If-None-Match` on its ETag answers 304 (RFC 9110 §13.1.2). */
