@@ -24,8 +24,6 @@ export default defineProject({
   ],
   test: {
     name: 'workers',
-    // The gateway logs a JSON line per request: show logs only for tests that fail.
-    silent: 'passed-only',
     include: ['test/**/*.test.ts'],
     exclude: ['test/simulator/**', 'test/browser/**'],
     globalSetup: ['test/setup/origin.ts'],
