@@ -25,8 +25,10 @@ const config: CodegenConfig = {
         scalars: { ID: 'string' },
       },
     },
+    // Also writes persisted-documents.json: the trusted documents that PERSISTED_ONLY accepts.
     'client/generated/': {
       preset: 'client',
+      presetConfig: { persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: { enumsAsTypes: true, useTypeImports: true, strictScalars: true, scalars: { ID: 'string' } },
     },
   },

@@ -7,6 +7,39 @@ export interface GatewayConfig {
   /** `production` turns GraphiQL off. Var `ENVIRONMENT`, default `development`. */
   environment: string;
   cache: CacheConfig;
+  shield: ShieldConfig;
+  limits: RequestLimits;
+  /** Accept only the operations in the codegen manifest. Var `PERSISTED_ONLY`, default false. */
+  persistedOnly: boolean;
+}
+
+export interface ShieldConfig {
+  /** Origin requests in flight at once, across every isolate. Var `ORIGIN_MAX_CONCURRENCY`, default 8. */
+  maxConcurrency: number;
+  /** How long a request queues for an origin slot before `ORIGIN_BUSY`. Var `ORIGIN_QUEUE_TIMEOUT_MS`, default 5000. */
+  queueTimeoutMs: number;
+  /** Consecutive origin failures that open the circuit breaker. Var `ORIGIN_BREAKER_FAILURES`, default 5. */
+  breakerFailures: number;
+  /** How long the open breaker skips the origin before one probe decides. Var `ORIGIN_BREAKER_COOLDOWN_MS`, default 10000. */
+  breakerCooldownMs: number;
+}
+
+/** What a request may ask for before it costs anything. */
+export interface RequestLimits {
+  /** Var `MAX_BODY_BYTES`, default 102400: larger bodies get 413. */
+  bodyBytes: number;
+  /** Var `MAX_QUERY_LENGTH`, default 15000 characters of query text. */
+  queryLength: number;
+  /** Var `MAX_DEPTH`, default 8. */
+  depth: number;
+  /** Var `MAX_ALIASES`, default 15. */
+  aliases: number;
+  /** Var `MAX_DIRECTIVES`, default 50. */
+  directives: number;
+  /** Var `MAX_TOKENS`, default 1000. */
+  tokens: number;
+  /** Var `MAX_COST`, default 5000 (graphql-armor's cost: 1 per scalar, 2 per object, times `first` is not counted). */
+  cost: number;
 }
 
 export interface CacheConfig {
@@ -54,6 +87,22 @@ export function readConfig(env: object): GatewayConfig {
       purgeToken: text('PURGE_TOKEN'),
       scopeSecret: text('CACHE_SCOPE_SECRET'),
     },
+    shield: {
+      maxConcurrency: int('ORIGIN_MAX_CONCURRENCY', 8, 1),
+      queueTimeoutMs: int('ORIGIN_QUEUE_TIMEOUT_MS', 5000, 1),
+      breakerFailures: int('ORIGIN_BREAKER_FAILURES', 5, 1),
+      breakerCooldownMs: int('ORIGIN_BREAKER_COOLDOWN_MS', 10_000, 1),
+    },
+    limits: {
+      bodyBytes: int('MAX_BODY_BYTES', 102_400, 1),
+      queryLength: int('MAX_QUERY_LENGTH', 15_000, 1),
+      depth: int('MAX_DEPTH', 8, 1),
+      aliases: int('MAX_ALIASES', 15, 0),
+      directives: int('MAX_DIRECTIVES', 50, 0),
+      tokens: int('MAX_TOKENS', 1000, 1),
+      cost: int('MAX_COST', 5000, 1),
+    },
+    persistedOnly: readBoolean('PERSISTED_ONLY', text('PERSISTED_ONLY')),
   };
 }
 
@@ -63,6 +112,12 @@ function readOriginUrl(value: string): string {
     throw new Error(`[config] ORIGIN_URL must be an http(s) URL, got "${value}"`);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+function readBoolean(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new Error(`[config] ${name} must be "true" or "false", got "${value}"`);
 }
 
 function readInt(name: string, value: string | undefined, fallback: number, min: number, max: number): number {

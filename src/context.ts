@@ -1,6 +1,8 @@
 import type { EntityCache } from './cache/entity-cache.ts';
 import type { GatewayConfig } from './config.ts';
 import { createOriginClient, type OriginClient } from './origin/client.ts';
+import type { OriginGate } from './origin/origin-gate.ts';
+import { OriginError } from './origin/origin-error.ts';
 import { createLoaders, type Loaders } from './origin/loaders.ts';
 import type { RequestTrace } from './trace.ts';
 
@@ -17,9 +19,11 @@ export interface ContextOptions {
   trace: RequestTrace;
   /** Only for results that may be cached; a mutation reads the origin directly so that its answer shows its own write. */
   entityCache: EntityCache | undefined;
+  /** The origin shield, shared by the isolate. */
+  gate: OriginGate;
 }
 
-export function createContext(request: Request, { config, trace, entityCache }: ContextOptions): GatewayContext {
+export function createContext(request: Request, { config, trace, entityCache, gate }: ContextOptions): GatewayContext {
   const origin = createOriginClient({
     baseUrl: config.originUrl,
     timeoutMs: config.originTimeoutMs,
@@ -27,6 +31,15 @@ export function createContext(request: Request, { config, trace, entityCache }: 
     onCall(ms) {
       trace.originCalls++;
       trace.originMs += ms;
+    },
+    async gate(call, send) {
+      try {
+        return await gate(call, send);
+      } catch (error) {
+        const retryAfter = error instanceof OriginError ? Number(error.extensions.retryAfter ?? 0) : 0;
+        trace.retryAfter = Math.max(trace.retryAfter, retryAfter);
+        throw error;
+      }
     },
   });
   return {

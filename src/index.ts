@@ -1,8 +1,11 @@
+import { CSRF_HEADERS, isCrossSiteRisk } from './guards/csrf.ts';
+import { isRateLimited } from './guards/rate-limit.ts';
 import { isolateFor } from './isolate.ts';
 import { GRAPHQL_PATH } from './yoga.ts';
 
 export { CacheIndexObject } from './cache/cache-index-object.ts';
 export { EntityCacheObject } from './cache/entity-cache-object.ts';
+export { OriginGateObject } from './origin/origin-gate-object.ts';
 export { ResponseCacheObject } from './cache/response-cache-object.ts';
 
 /** A browser navigating to the endpoint, as Yoga itself decides it. */
@@ -10,8 +13,12 @@ function wantsGraphiQL(request: Request): boolean {
   return request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
 }
 
-function json(status: number, body: unknown): Response {
-  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
+}
+
+function graphqlError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  return json(status, { errors: [{ message, extensions: { code } }] }, headers);
 }
 
 export default {
@@ -25,6 +32,12 @@ export default {
     if (pathname.startsWith('/admin/')) return isolate.admin(request, pathname);
     if (pathname === GRAPHQL_PATH) {
       if (graphiql && wantsGraphiQL(request)) return env.ASSETS.fetch(new URL('/graphiql.html', request.url));
+      if (await isRateLimited(env.RATE_LIMITER, request)) {
+        return graphqlError(429, 'RATE_LIMITED', 'Too many requests from this client; slow down.', { 'retry-after': '60' });
+      }
+      if (isCrossSiteRisk(request)) {
+        return graphqlError(403, 'CSRF_BLOCKED', `A GET or a simple POST must carry one of these headers: ${CSRF_HEADERS.join(', ')}.`);
+      }
       const { response, cache, operationName, trace } = await isolate.serveGraphQL(request, ctx);
       const durationMs = Date.now() - started;
       response.headers.set(

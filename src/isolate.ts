@@ -9,6 +9,8 @@ import { createPolicyReader, typeHint } from './cache/policy.ts';
 import { createResponseCache, type Served } from './cache/response-cache.ts';
 import { createScopeHasher } from './cache/scope.ts';
 import { readConfig, type GatewayConfig } from './config.ts';
+import { createOriginGate } from './origin/origin-gate.ts';
+import { createPersistedOperations } from './persisted-operations.ts';
 import { schema, typeDefs } from './schema/index.ts';
 import { createGateway } from './yoga.ts';
 
@@ -38,7 +40,17 @@ export function isolateFor(env: Env): Promise<Isolate> {
 async function buildIsolate(env: Env): Promise<Isolate> {
   const config = readConfig(env);
   const { cache } = config;
-  const yoga = createGateway(config, schema);
+  const gate = createOriginGate({
+    namespace: env.ORIGIN_GATE,
+    name: new URL(config.originUrl).host,
+    maxConcurrency: config.shield.maxConcurrency,
+    queueTimeoutMs: config.shield.queueTimeoutMs,
+    // A permit outlives one call with its two retries; a dead isolate's is reclaimed after that.
+    permitMs: config.originTimeoutMs * 3 + 2000,
+    breakerFailures: config.shield.breakerFailures,
+    breakerCooldownMs: config.shield.breakerCooldownMs,
+  });
+  const yoga = createGateway(config, schema, gate);
   const stats = createCacheStats();
   const memory = createMemoryTier({ ttlMs: cache.memoryTtlMs, maxBytes: cache.memoryMaxBytes });
   const entityCache = createEntityCache({
@@ -60,7 +72,11 @@ async function buildIsolate(env: Env): Promise<Isolate> {
     keys: createCacheKeys({
       readPolicy: createPolicyReader(schema, { defaultMaxAge: cache.defaultMaxAge }),
       schemaVersion: (await sha256Hex(typeDefs.join('\n'))).slice(0, 16),
+      maxTokens: config.limits.tokens,
     }),
+    maxBodyBytes: config.limits.bodyBytes,
+    maxQueryLength: config.limits.queryLength,
+    resolvePersisted: createPersistedOperations({ persistedOnly: config.persistedOnly }),
     memory,
     responses: env.RESPONSE_CACHE,
     index: env.CACHE_INDEX,

@@ -8,8 +8,10 @@ export interface RequestTrace {
   entities: string[] | undefined;
   /** What a mutation changed, to purge once it is done. */
   invalidations: Set<string>;
+  /** Seconds the client should wait before retrying, when the origin shield refused a call. */
+  retryAfter: number;
 }
 
 export function createTrace(scope: string | null = null): RequestTrace {
-  return { originCalls: 0, originMs: 0, scope, entities: undefined, invalidations: new Set() };
+  return { originCalls: 0, originMs: 0, scope, entities: undefined, invalidations: new Set(), retryAfter: 0 };
 }

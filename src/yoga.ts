@@ -1,9 +1,17 @@
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga } from 'graphql-yoga';
 import type { GraphQLSchema } from 'graphql';
 import type { EntityCache } from './cache/entity-cache.ts';
 import { useEntityCapture } from './cache/use-entity-capture.ts';
 import type { GatewayConfig } from './config.ts';
 import { createContext, type GatewayContext } from './context.ts';
+import type { OriginGate } from './origin/origin-gate.ts';
 import type { RequestTrace } from './trace.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -15,12 +23,26 @@ export interface ServerContext {
 }
 
 /** The GraphQL server with every plugin, in order, in one place. */
-export function createGateway(config: GatewayConfig, schema: GraphQLSchema) {
+export function createGateway(config: GatewayConfig, schema: GraphQLSchema, gate: OriginGate) {
+  const { limits } = config;
+  const production = config.environment === 'production';
   return createYoga<ServerContext, GatewayContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    context: ({ request, trace, entityCache }) => createContext(request, { config, trace, entityCache }),
-    plugins: [useEntityCapture()],
+    context: ({ request, trace, entityCache }) => createContext(request, { config, trace, entityCache, gate }),
+    plugins: [
+      // graphql-armor: refused in parsing and validation, before any resolver or origin call.
+      maxTokensPlugin({ n: limits.tokens }),
+      maxDepthPlugin({ n: limits.depth, flattenFragments: true }),
+      maxAliasesPlugin({ n: limits.aliases }),
+      maxDirectivesPlugin({ n: limits.directives }),
+      costLimitPlugin({ maxCost: limits.cost }),
+      blockFieldSuggestionsPlugin(),
+      ...(production ? [useDisableIntrospection()] : []),
+      useEntityCapture(),
+    ],
+    // One operation per request: a batch would multiply every limit above.
+    batching: false,
     // GraphiQL is a static asset that the Worker entry serves (see index.ts).
     graphiql: false,
     landingPage: false,

@@ -43,7 +43,7 @@ describe('Worker entry', () => {
   it('runs a GET query for a client that asks for JSON', async () => {
     const query = encodeURIComponent('{ product(id: "1") { id } }');
     const response = await exports.default.fetch(`http://gateway.test/graphql?query=${query}`, {
-      headers: { accept: 'application/graphql-response+json' },
+      headers: { accept: 'application/graphql-response+json', 'x-graphql-csrf': '1' },
     });
     expect(await response.json()).toEqual({ data: { product: { id: '1' } } });
   });

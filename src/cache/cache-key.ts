@@ -18,6 +18,8 @@ export interface CacheKeyOptions {
   schemaVersion: string;
   /** Documents remembered per isolate. Default 1000. */
   maxDocuments?: number;
+  /** A document with more tokens is not parsed here (Yoga then refuses it). */
+  maxTokens: number;
 }
 
 export interface CacheKeys {
@@ -27,12 +29,12 @@ export interface CacheKeys {
   key(analysis: DocumentAnalysis, params: GraphQLParams, scope: string | null): Promise<string>;
 }
 
-export function createCacheKeys({ readPolicy, schemaVersion, maxDocuments = 1000 }: CacheKeyOptions): CacheKeys {
+export function createCacheKeys({ readPolicy, schemaVersion, maxDocuments = 1000, maxTokens }: CacheKeyOptions): CacheKeys {
   const analyses = new Map<string, DocumentAnalysis | undefined>();
 
   function analyzeOnce({ query, operationName }: GraphQLParams): DocumentAnalysis | undefined {
     try {
-      const document = parse(query, { noLocation: true });
+      const document = parse(query, { noLocation: true, maxTokens });
       return {
         normalized: stripIgnoredCharacters(query),
         policy: readPolicy(document, operationName),

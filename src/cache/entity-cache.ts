@@ -1,6 +1,7 @@
 import type { EntityCacheObject } from './entity-cache-object.ts';
 import type { IndexQuery } from './cache-index-object.ts';
 import { typeOf } from './cache-index-object.ts';
+import { fnv1a } from '../hash.ts';
 
 export interface EntityCacheOptions {
   namespace: DurableObjectNamespace<EntityCacheObject>;
@@ -81,9 +82,6 @@ export function createEntityCache({ namespace, maxAgeMs, shards, leaseMs, waitMs
   };
 }
 
-/** FNV-1a: spreads keys over shards the same way in every isolate. */
 function shardOf(key: string, shards: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % shards;
+  return fnv1a(key) % shards;
 }

@@ -5,7 +5,8 @@ import type { CacheIndexObject } from './cache-index-object.ts';
 import type { CacheKeys } from './cache-key.ts';
 import type { CacheStats, CacheStatus } from './cache-stats.ts';
 import { ageOf, deadAt, freshness, type CacheEntry } from './entry.ts';
-import { readGraphQLRequest } from './graphql-params.ts';
+import { readGraphQLRequest, requestFor, type GraphQLParams } from './graphql-params.ts';
+import type { PersistedRequest, Resolution } from '../persisted-operations.ts';
 import { INDEX_NAME, type Invalidator } from './invalidator.ts';
 import type { MemoryTier } from './memory-tier.ts';
 import type { CachePolicy } from './policy.ts';
@@ -24,6 +25,11 @@ export interface ResponseCacheOptions {
   scopeOf: (authorization: string) => Promise<string>;
   stats: CacheStats;
   execute: Execute;
+  /** Bodies over this many bytes are refused (413) before anything reads them. */
+  maxBodyBytes: number;
+  /** Query text over this many characters is refused (400) before it is parsed. */
+  maxQueryLength: number;
+  resolvePersisted: (request: PersistedRequest) => Promise<Resolution>;
 }
 
 export interface Served {
@@ -62,7 +68,7 @@ const UNEXPECTED: UncachedAnswer = {
  * Only a miss reaches Yoga, and then only one request per key at a time.
  */
 export function createResponseCache(options: ResponseCacheOptions): (request: Request, ctx: ExecutionContext) => Promise<Served> {
-  const { config, keys, memory, responses, index, invalidator, scopeOf, stats, execute } = options;
+  const { config, keys, memory, responses, index, invalidator, scopeOf, stats, execute, maxBodyBytes, maxQueryLength, resolvePersisted } = options;
   const lookupOptions = { leaseMs: config.leaseMs, waitMs: config.lockTimeoutMs };
 
   async function bypass(request: Request, operationName: string | null): Promise<Served> {
@@ -176,13 +182,23 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   }
 
   async function serveGraphQL(incoming: Request, ctx: ExecutionContext): Promise<Served> {
-    const { params, replay } = await readGraphQLRequest(incoming);
-    const analysis = params && keys.analyze(params);
-    const operationName = params?.operationName ?? analysis?.operationName ?? null;
+    const read = await readGraphQLRequest(incoming, maxBodyBytes);
+    if ('refused' in read) return refused(413, 'PAYLOAD_TOO_LARGE', `The request body is over ${maxBodyBytes} bytes.`, null);
+    const { raw } = read;
+    if (!raw) return bypass(read.request, null);
+    const resolved = await resolvePersisted(raw);
+    if ('code' in resolved) return refused(resolved.status, resolved.code, resolved.message, raw.operationName);
+    if (resolved.query.length > maxQueryLength) {
+      return refused(400, 'QUERY_TOO_LARGE', `The query is over ${maxQueryLength} characters.`, raw.operationName);
+    }
+    const params: GraphQLParams = { query: resolved.query, operationName: raw.operationName, variables: raw.variables };
+    const replay = () => requestFor(read.request, params);
+    const analysis = keys.analyze(params);
+    const operationName = params.operationName ?? analysis?.operationName ?? null;
     const policy = analysis?.policy;
     const authorization = incoming.headers.get('authorization');
     // A private answer is cached per identity: without one it is not cached at all.
-    if (!params || !analysis || !policy || (policy.scope === 'PRIVATE' && !authorization)) {
+    if (!analysis || !policy || (policy.scope === 'PRIVATE' && !authorization)) {
       return bypass(replay(), operationName);
     }
     const scope = policy.scope === 'PRIVATE' && authorization ? await scopeOf(authorization) : null;
@@ -191,6 +207,15 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     // The key names the entry for operators (and tests) without revealing anything: it is a hash.
     answer.response.headers.set('x-cache-key', job.key);
     return answer;
+  }
+
+  /** Refused before it cost anything: no parse, no cache lookup, no origin call. */
+  function refused(status: number, code: string, message: string, operationName: string | null): Served {
+    const response = new Response(errorBody(message, code), {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-cache': 'BYPASS' },
+    });
+    return served(response, 'BYPASS', operationName, createTrace());
   }
 
   function served(response: Response, cache: CacheStatus, operationName: string | null, trace: RequestTrace): Served {

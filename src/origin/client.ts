@@ -1,4 +1,5 @@
 import type { OriginErrorBody } from './types.ts';
+import type { OriginGate } from './origin-gate.ts';
 import { OriginError, originStatusError, originUnavailable } from './origin-error.ts';
 
 export interface OriginClientOptions {
@@ -8,8 +9,12 @@ export interface OriginClientOptions {
   timeoutMs: number;
   /** The caller's `Authorization` header; sent only on calls made with `{ auth: true }`. */
   authorization?: string | null;
-  /** Told of every call once it ends, with its duration, for Server-Timing and the log line. */
+  /** Told of every request sent, once it ends, with its duration, for Server-Timing and the log line. */
   onCall?: (ms: number) => void;
+  /** The origin shield every call passes. Without one, calls go straight out. */
+  gate?: OriginGate;
+  /** Retries of an idempotent GET. Default 2. */
+  retries?: number;
 }
 
 export interface CallOptions {
@@ -27,55 +32,84 @@ export interface OriginClient {
   send<T>(method: 'POST' | 'PUT', path: string, body: unknown, options?: CallOptions): Promise<T>;
 }
 
-export function createOriginClient({ baseUrl, timeoutMs, authorization, onCall }: OriginClientOptions): OriginClient {
-  async function call<T>(method: string, path: string, body: unknown, options: CallOptions = {}): Promise<T> {
-    const url = baseUrl + path;
-    const request = `[${method}] "${url}"`;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.auth && authorization) headers.authorization = authorization;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+/**
+ * Statuses after which a GET is tried again (as in ofetch): the origin or a
+ * proxy in front of it could not answer this time. Only GETs, which change
+ * nothing (RFC 9110 §9.2.2), and never after a timeout, which already cost
+ * the whole `timeoutMs`.
+ */
+export const RETRYABLE_STATUSES: readonly number[] = [502, 503, 504];
+const BACKOFF_MS = 100;
 
-    let response: Response;
-    let text: string;
+type Attempt = { response: Response; text: string } | { failure: 'network' | 'timeout'; error: unknown };
+
+export function createOriginClient(options: OriginClientOptions): OriginClient {
+  const { baseUrl, timeoutMs, authorization, onCall, gate, retries = 2 } = options;
+
+  async function attempt(url: string, init: RequestInit): Promise<Attempt> {
     const started = Date.now();
     try {
-      response = await fetch(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      text = await response.text();
+      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      return { response, text: await response.text() };
     } catch (error) {
-      const reason = isTimeout(error) ? `no answer within ${timeoutMs}ms` : `network error: ${describe(error)}`;
-      throw originUnavailable(request, reason, error);
+      return { failure: isTimeout(error) ? 'timeout' : 'network', error };
     } finally {
       onCall?.(Date.now() - started);
     }
+  }
 
-    if (!response.ok) {
-      throw originStatusError(request, response.status, response.statusText, errorMessageOf(text));
+  async function call<T>(method: string, path: string, body: unknown, callOptions: CallOptions = {}): Promise<T> {
+    const url = baseUrl + path;
+    const request = `[${method}] "${url}"`;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (callOptions.auth && authorization) headers.authorization = authorization;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+
+    async function send(): Promise<T> {
+      for (let tries = 0; ; tries++) {
+        const result = await attempt(url, init);
+        const retryable = 'failure' in result ? result.failure === 'network' : RETRYABLE_STATUSES.includes(result.response.status);
+        if (retryable && method === 'GET' && tries < retries) {
+          await backoff(tries);
+          continue;
+        }
+        if ('failure' in result) {
+          const reason = result.failure === 'timeout' ? `no answer within ${timeoutMs}ms` : `network error: ${describe(result.error)}`;
+          throw originUnavailable(request, reason, result.error);
+        }
+        const { response, text } = result;
+        if (!response.ok) throw originStatusError(request, response.status, response.statusText, errorMessageOf(text));
+        try {
+          return JSON.parse(text) as T;
+        } catch (error) {
+          throw originUnavailable(request, `${response.status}, body is not JSON`, error);
+        }
+      }
     }
-    try {
-      return JSON.parse(text) as T;
-    } catch (error) {
-      throw originUnavailable(request, `${response.status}, body is not JSON`, error);
-    }
+
+    return gate ? gate(request, send) : send();
   }
 
   return {
     authenticated: Boolean(authorization),
-    get: (path, options) => call('GET', path, undefined, options),
-    async find(path, options) {
+    get: (path, callOptions) => call('GET', path, undefined, callOptions),
+    async find(path, callOptions) {
       try {
-        return await call('GET', path, undefined, options);
+        return await call('GET', path, undefined, callOptions);
       } catch (error) {
         if (error instanceof OriginError && error.status === 404) return null;
         throw error;
       }
     },
-    send: (method, path, body, options) => call(method, path, body, options),
+    send: (method, path, body, callOptions) => call(method, path, body, callOptions),
   };
+}
+
+/** Exponential with full jitter, so that retries from many isolates do not arrive together. */
+function backoff(tries: number): Promise<void> {
+  const ms = BACKOFF_MS * 2 ** tries * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function isTimeout(error: unknown): boolean {

@@ -7,7 +7,8 @@ export type OriginErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'ORIGIN_UNAVAILABLE';
+  | 'ORIGIN_UNAVAILABLE'
+  | 'ORIGIN_BUSY';
 
 /** Statuses the caller caused: the origin's own message is passed on. Every other status is the origin's fault. */
 const CODE_BY_STATUS: Record<number, OriginErrorCode> = {
@@ -52,6 +53,13 @@ export function originStatusError(request: string, status: number, statusText: s
     return new OriginError(code, originMessage || statusText || code, detail, status);
   }
   return new OriginError('ORIGIN_UNAVAILABLE', UNAVAILABLE_MESSAGE, detail, status);
+}
+
+/** The shield's queue wait ran out: the origin is at its concurrency cap. */
+export function originBusy(request: string, retryAfterMs: number): OriginError {
+  const error = new OriginError('ORIGIN_BUSY', 'The origin is busy; retry shortly.', `${request}: no origin slot within the queue timeout`);
+  error.extensions.retryAfter = Math.ceil(retryAfterMs / 1000);
+  return error;
 }
 
 /** A call that got no usable answer: network error, timeout, unreadable or invalid body. */

@@ -1,0 +1,126 @@
+import { DurableObject } from 'cloudflare:workers';
+
+export interface GateOptions {
+  /** Origin requests in flight at once, across every isolate. */
+  maxConcurrency: number;
+  /** How long a request may queue for a slot. */
+  queueTimeoutMs: number;
+  /** A permit not released by then (its isolate died) is reclaimed. */
+  permitMs: number;
+  /** Consecutive failures that open the breaker. */
+  breakerFailures: number;
+  /** How long an open breaker skips the origin before one probe decides. */
+  breakerCooldownMs: number;
+}
+
+export type Grant =
+  | { status: 'granted'; permit: string }
+  /** The queue wait ran out. */
+  | { status: 'busy' }
+  /** The breaker is open: fail fast, the origin is not asked. */
+  | { status: 'open'; retryAfterMs: number };
+
+/** How a call went, for the breaker: `ok` (any answer but a 5xx), `failed`, or `abandoned` (not the origin's fault). */
+export type CallOutcome = 'ok' | 'failed' | 'abandoned';
+
+interface Queued {
+  settle(grant: Grant): void;
+}
+
+/**
+ * The origin shield: a semaphore over the origin's requests, with leased
+ * permits, a bounded queue and a circuit breaker, in one object for the whole
+ * gateway, so that the origin never sees more than `maxConcurrency` requests
+ * whatever the number of isolates (nginx's upstream `max_conns` with a queue).
+ */
+export class OriginGateObject extends DurableObject<Env> {
+  #permits = new Map<string, { expiresAt: number; probe: boolean }>();
+  #queue: Queued[] = [];
+  #failures = 0;
+  #openUntil = 0;
+  #probing = false;
+
+  acquire(options: GateOptions): Grant | Promise<Grant> {
+    const now = Date.now();
+    this.#reap(now);
+    if (this.#openUntil) {
+      if (now < this.#openUntil || this.#probing) return { status: 'open', retryAfterMs: Math.max(1000, this.#openUntil - now) };
+      this.#probing = true;
+      return this.#grant(now, options, true);
+    }
+    if (this.#permits.size < options.maxConcurrency && this.#queue.length === 0) return this.#grant(now, options, false);
+    return new Promise<Grant>((resolve) => {
+      const queued: Queued = {
+        settle: (grant) => {
+          clearTimeout(timer);
+          this.#queue = this.#queue.filter((other) => other !== queued);
+          resolve(grant);
+        },
+      };
+      const timer = setTimeout(() => queued.settle({ status: 'busy' }), options.queueTimeoutMs);
+      this.#queue.push(queued);
+      // A permit held by a dead isolate frees its slot when it expires.
+      setTimeout(() => this.#drain(options), Math.max(0, this.#nextExpiry() - now));
+    });
+  }
+
+  release(permit: string, outcome: CallOutcome, options: GateOptions): void {
+    const held = this.#permits.get(permit);
+    if (!held) return;
+    this.#permits.delete(permit);
+    const now = Date.now();
+    if (outcome === 'ok') {
+      this.#failures = 0;
+      if (held.probe) this.#close();
+    } else if (outcome === 'failed') {
+      this.#failures++;
+      if (held.probe || this.#failures >= options.breakerFailures) this.#open(now, options);
+    } else if (held.probe) {
+      this.#probing = false;
+    }
+    this.#drain(options);
+  }
+
+  #grant(now: number, options: GateOptions, probe: boolean): Grant {
+    const permit = crypto.randomUUID();
+    this.#permits.set(permit, { expiresAt: now + options.permitMs, probe });
+    return { status: 'granted', permit };
+  }
+
+  #drain(options: GateOptions): void {
+    const now = Date.now();
+    this.#reap(now);
+    while (this.#queue.length && this.#permits.size < options.maxConcurrency) {
+      const next = this.#queue[0];
+      if (!next) break;
+      next.settle(this.#openUntil ? { status: 'open', retryAfterMs: Math.max(1000, this.#openUntil - now) } : this.#grant(now, options, false));
+    }
+  }
+
+  #open(now: number, options: GateOptions): void {
+    this.#openUntil = now + options.breakerCooldownMs;
+    this.#probing = false;
+    // Everyone queued fails fast now rather than waiting to.
+    for (const queued of [...this.#queue]) queued.settle({ status: 'open', retryAfterMs: options.breakerCooldownMs });
+  }
+
+  #close(): void {
+    this.#openUntil = 0;
+    this.#probing = false;
+    this.#failures = 0;
+  }
+
+  #reap(now: number): void {
+    for (const [permit, held] of this.#permits) {
+      if (held.expiresAt > now) continue;
+      this.#permits.delete(permit);
+      if (held.probe) this.#probing = false;
+    }
+  }
+
+  #nextExpiry(): number {
+    let next = Infinity;
+    for (const held of this.#permits.values()) next = Math.min(next, held.expiresAt);
+    return next === Infinity ? Date.now() : next;
+  }
+}

@@ -1,0 +1,48 @@
+import { OriginError, originBusy, originUnavailable } from './origin-error.ts';
+import type { CallOutcome, GateOptions, OriginGateObject } from './origin-gate-object.ts';
+
+/** Runs each origin call under a permit of the global shield. */
+export type OriginGate = <T>(request: string, call: () => Promise<T>) => Promise<T>;
+
+export interface OriginGateSettings extends GateOptions {
+  namespace: DurableObjectNamespace<OriginGateObject>;
+  /** One shield per origin. */
+  name: string;
+}
+
+/**
+ * Waits for a permit (up to the queue timeout), runs the call, and reports
+ * how it went to the breaker. When the shield itself cannot answer, the call
+ * is refused as busy rather than sent unguarded: the origin is what it protects.
+ */
+export function createOriginGate({ namespace, name, ...options }: OriginGateSettings): OriginGate {
+  const stub = () => namespace.getByName(name);
+  return async function guarded(request, call) {
+    let grant;
+    try {
+      grant = await stub().acquire(options);
+    } catch {
+      throw originBusy(request, 1000);
+    }
+    if (grant.status === 'busy') throw originBusy(request, 1000);
+    if (grant.status === 'open') {
+      const error = originUnavailable(request, 'circuit breaker open: the origin is skipped');
+      error.extensions.retryAfter = Math.ceil(grant.retryAfterMs / 1000);
+      throw error;
+    }
+    let outcome: CallOutcome = 'failed';
+    try {
+      const result = await call();
+      outcome = 'ok';
+      return result;
+    } catch (error) {
+      // A 4xx is the caller's problem: the origin answered, so it is up.
+      if (error instanceof OriginError && error.code !== 'ORIGIN_UNAVAILABLE') outcome = 'ok';
+      throw error;
+    } finally {
+      await stub()
+        .release(grant.permit, outcome, options)
+        .catch(() => {});
+    }
+  };
+}
