@@ -12,6 +12,7 @@ export default defineProject({
       miniflare: {
         bindings: {
           ORIGIN_URL: inject('originUrl'),
+          SHIELD_ORIGIN_URL: inject('shieldOriginUrl'),
           // Short, so that the hang and lease tests end quickly; still far above the simulator's latency.
           ORIGIN_TIMEOUT_MS: '1000',
           CACHE_LOCK_TIMEOUT_MS: '1500',

@@ -5,7 +5,7 @@ import { isIntegerAtLeast } from './params.ts';
 
 export const NO_FAULT: OriginFault = { mode: 'none' };
 
-const MODES: readonly OriginFaultMode[] = ['none', 'down', 'error', 'hang', 'slow', 'malformed'];
+const MODES: readonly OriginFaultMode[] = ['none', 'down', 'error', 'hang', 'slow', 'malformed', 'reset'];
 
 function isMode(value: unknown): value is OriginFaultMode {
   return MODES.some((mode) => mode === value);

@@ -56,6 +56,7 @@ export async function serveApi(
   }
   if (gone.signal.aborted) return;
   if (fault.mode === 'malformed') sendJsonText(res, 200, truncateJson(JSON.stringify(reply.body)));
+  else if (fault.mode === 'reset') resetMidBody(res, JSON.stringify(reply.body));
   else sendReply(res, reply);
 }
 
@@ -74,6 +75,12 @@ export async function serveAdmin(
     reply = errorReply(error);
   }
   if (!res.destroyed) sendReply(res, reply);
+}
+
+/** Promises the whole body in its headers, sends half, then drops the connection. */
+function resetMidBody(res: ServerResponse, text: string): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.write(truncateJson(text), () => res.socket?.destroy());
 }
 
 /** Waits `ms`, or less if the client goes away first. */

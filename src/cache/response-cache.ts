@@ -220,6 +220,8 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
 
   function served(response: Response, cache: CacheStatus, operationName: string | null, trace: RequestTrace): Served {
     stats[cache]++;
+    // The origin shield refused a call (busy, or its breaker open): say when to come back (RFC 9110 §10.2.3).
+    if (trace.retryAfter > 0) response.headers.set('retry-after', String(trace.retryAfter));
     return { response, cache, operationName, trace };
   }
 

@@ -82,7 +82,7 @@ export interface OriginStats {
   routes: Record<string, number>;
 }
 
-export type OriginFaultMode = 'none' | 'down' | 'error' | 'hang' | 'slow' | 'malformed';
+export type OriginFaultMode = 'none' | 'down' | 'error' | 'hang' | 'slow' | 'malformed' | 'reset';
 
 /** `POST /__origin/faults` */
 export interface OriginFault {

@@ -44,6 +44,51 @@ describe('private scope: an entry is served only to the identity it was made for
     expect((await origin.stats()).routes).toEqual({ 'GET /api/users/me': 2, 'GET /api/users/me/orders': 2 });
   }, 30_000);
 
+  it('10,000 randomized requests across 20 users and anonymous, cached and uncached private fields: zero cross-user answers', async () => {
+    const next = random(4242);
+    const pick = (n: number) => Math.floor(next() * n);
+    type Mixed = { viewer: { id: string; name: string; orders: { id: string }[] } | null; order?: { id: string } | null; products?: unknown };
+    const shapes = [
+      // Cached per user.
+      { query: '{ viewer { id name orders { id } } }', variables: () => ({}) },
+      // Cached per user; someone else's order is null.
+      { query: 'query($id: ID!) { viewer { id name orders { id } } order(id: $id) { id } }', variables: () => ({ id: `o${1 + pick(60)}` }) },
+      // Public and private fields in one response: private.
+      { query: '{ products(first: 2) { nodes { id } } viewer { id name orders(first: 2) { id } } }', variables: () => ({}) },
+      // Not cached at all: an error in the response (an unknown product is fine, a negative page is not).
+      { query: '{ viewer { id name orders(first: 0) { id } } }', variables: () => ({}) },
+    ];
+    const wrong: string[] = [];
+    let checked = 0;
+    for (let batch = 0; batch < 100; batch++) {
+      const requests = Array.from({ length: 100 }, () => {
+        const user = pick(21);
+        const shape = shapes[pick(shapes.length)]!;
+        return { user, shape, variables: shape.variables() };
+      });
+      const answers = await Promise.all(
+        requests.map(({ user, shape, variables }) => gql<Mixed>(shape.query, { token: user ? `token-u${user}` : undefined, variables })),
+      );
+      answers.forEach((answer, i) => {
+        const { user, variables } = requests[i]!;
+        const viewer = answer.body.data?.viewer ?? null;
+        checked++;
+        if (!user) {
+          if (viewer !== null) wrong.push(`anonymous got ${viewer.id}`);
+          return;
+        }
+        if (viewer && (viewer.id !== `u${user}` || viewer.name === '')) wrong.push(`u${user} got viewer ${viewer.id}`);
+        for (const order of viewer?.orders ?? []) if (!ordersOf(user).includes(order.id)) wrong.push(`u${user} got order ${order.id}`);
+        const asked = (variables as { id?: string }).id;
+        const order = answer.body.data?.order;
+        if (asked && order && !ordersOf(user).includes(order.id)) wrong.push(`u${user} got order(${asked}) = ${order.id}`);
+        if (asked && order === null && ordersOf(user).includes(asked)) wrong.push(`u${user} was denied own ${asked}`);
+      });
+    }
+    expect(checked).toBe(10_000);
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
   it('keys by the whole credential: a token the origin refuses is not served another identity\'s entry', async () => {
     await gql(QUERY, { token: 'token-u1' });
     const forged = await gql<Answer>(QUERY, { token: 'token-u1x' });

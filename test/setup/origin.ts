@@ -4,12 +4,21 @@ import { startOrigin } from '../../origin/server.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     originUrl: string;
+    shieldOriginUrl: string;
   }
 }
 
-/** One origin simulator for the gateway's tests, on a free port, with a little latency so that batching is real. */
+/**
+ * The origin simulators for the gateway's tests, on free ports: the main one
+ * with a little latency so that batching is real, and a fragile one that
+ * refuses more than 8 requests at once, for the origin shield.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const origin = await startOrigin({ port: 0, latencyMs: 5 });
+  const fragile = await startOrigin({ port: 0, latencyMs: 100, maxConcurrency: 8 });
   project.provide('originUrl', origin.url);
-  return () => origin.close();
+  project.provide('shieldOriginUrl', fragile.url);
+  return async () => {
+    await Promise.all([origin.close(), fragile.close()]);
+  };
 }

@@ -89,6 +89,14 @@ describe('faults', () => {
     await expect(error.json()).rejects.toThrow(SyntaxError);
   });
 
+  it('reset: sends the headers and half the body, then drops the connection', async () => {
+    await setFault(origin(), { mode: 'reset' });
+    const response = await fetch(`${origin().url}/api/products?limit=3`);
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+    await setFault(origin(), { mode: 'none' });
+  });
+
   it('never delays or faults the admin endpoints', async () => {
     await setFault(origin(), { mode: 'down' });
     const { status } = await call(origin(), '/__origin/stats', { signal: AbortSignal.timeout(NO_ANSWER_MS) });

@@ -1,0 +1,111 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import worker from '../../src/index.ts';
+import type { OriginFault, OriginStats } from '../../src/origin/types.ts';
+import { concurrently, errorCodes, resetAll, sleep, type GraphQLBody } from '../helpers.ts';
+
+const PRODUCT = 'query($id: ID!) { product(id: $id) { id name } }';
+
+/** The gateway over the fragile origin (at most 8 requests at once, 100 ms each): one isolate's state for the file. */
+const fragile = { ...env, ORIGIN_URL: env.SHIELD_ORIGIN_URL };
+
+async function send(vars: Env, id: number): Promise<{ status: number; headers: Headers; body: GraphQLBody<{ product: { id: string } | null }> }> {
+  const ctx = createExecutionContext();
+  const request = new Request('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: PRODUCT, variables: { id: String(id) } }),
+  }) as Request<unknown, IncomingRequestCfProperties>;
+  const response = await worker.fetch(request, vars, ctx);
+  await waitOnExecutionContext(ctx);
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody<{ product: { id: string } | null }> };
+}
+
+async function fragileAdmin<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${env.SHIELD_ORIGIN_URL}/__origin/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await response.json()) as T;
+}
+const fragileStats = () => fragileAdmin<OriginStats>('stats');
+const fragileFault = (fault: OriginFault) => fragileAdmin('faults', fault);
+
+describe('origin shield: the origin never sees more than ORIGIN_MAX_CONCURRENCY requests', () => {
+  beforeEach(async () => {
+    await resetAll();
+    await fragileAdmin('reset', { reseed: true });
+  });
+
+  it('100 concurrent distinct queries: the origin\'s maxInFlight stays at most 8, it rejects none, every client gets data', async () => {
+    const answers = await concurrently(100, (i) => send(fragile, 101 + i));
+    const stats = await fragileStats();
+
+    expect(stats.rejected).toBe(0);
+    expect(stats.maxInFlight).toBeLessThanOrEqual(8);
+    expect(stats.maxInFlight).toBeGreaterThan(1);
+    expect(stats.total).toBe(100);
+    answers.forEach((answer, i) => expect(answer.body.data?.product?.id).toBe(String(101 + i)));
+  });
+
+  it('with a short queue, the overflow gets ORIGIN_BUSY with Retry-After instead of an origin call, and the origin still rejects none', async () => {
+    const impatient = { ...fragile, ORIGIN_QUEUE_TIMEOUT_MS: '150' };
+    const answers = await concurrently(100, (i) => send(impatient, 201 + i));
+    const stats = await fragileStats();
+    const busy = answers.filter((answer) => errorCodes(answer.body).includes('ORIGIN_BUSY'));
+    const served = answers.filter((answer) => answer.body.data?.product);
+
+    expect(stats.rejected).toBe(0);
+    expect(stats.maxInFlight).toBeLessThanOrEqual(8);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(served.length).toBeGreaterThan(0);
+    expect(busy.length + served.length).toBe(100);
+    expect(stats.total).toBe(served.length);
+    expect(busy.every((answer) => answer.status < 500 && Number(answer.headers.get('retry-after')) > 0)).toBe(true);
+  });
+});
+
+describe('circuit breaker', () => {
+  // Three consecutive failures open it for a second.
+  const guarded = { ...fragile, ORIGIN_BREAKER_FAILURES: '3', ORIGIN_BREAKER_COOLDOWN_MS: '1000' };
+
+  beforeEach(async () => {
+    await resetAll();
+    await fragileAdmin('reset', { reseed: true });
+  });
+
+  it('opens after consecutive failures: the origin is skipped, clients fail fast; after the cooldown one probe closes it', async () => {
+    await fragileFault({ mode: 'error' });
+    for (let id = 301; id < 304; id++) expect(errorCodes((await send(guarded, id)).body)).toEqual(['ORIGIN_UNAVAILABLE']);
+    expect((await fragileStats()).total).toBe(3);
+
+    const skipped = await concurrently(10, (i) => send(guarded, 310 + i));
+    expect(skipped.every((answer) => errorCodes(answer.body).join() === 'ORIGIN_UNAVAILABLE')).toBe(true);
+    expect(skipped.every((answer) => Number(answer.headers.get('retry-after')) > 0)).toBe(true);
+    expect((await fragileStats()).total).toBe(3);
+
+    await fragileFault({ mode: 'none' });
+    await sleep(1100);
+    const probe = await send(guarded, 320);
+    expect(probe.body.data?.product?.id).toBe('320');
+    const after = await concurrently(5, (i) => send(guarded, 330 + i));
+    expect(after.every((answer, i) => answer.body.data?.product?.id === String(330 + i))).toBe(true);
+    expect((await fragileStats()).total).toBe(3 + 1 + 5);
+  });
+
+  it('a failed probe opens it again without letting anyone else through', async () => {
+    await fragileFault({ mode: 'error' });
+    for (let id = 401; id < 404; id++) await send(guarded, id);
+    await sleep(1100);
+    const probe = await send(guarded, 404);
+    expect(errorCodes(probe.body)).toEqual(['ORIGIN_UNAVAILABLE']);
+    const skipped = await concurrently(5, (i) => send(guarded, 410 + i));
+    expect(skipped.every((answer) => errorCodes(answer.body).join() === 'ORIGIN_UNAVAILABLE')).toBe(true);
+    expect((await fragileStats()).total).toBe(4);
+    await fragileFault({ mode: 'none' });
+    await sleep(1100);
+    expect((await send(guarded, 420)).body.data?.product?.id).toBe('420');
+  });
+});
