@@ -11,6 +11,8 @@ export interface GatewayConfig {
   limits: RequestLimits;
   /** Accept only the operations in the codegen manifest. Var `PERSISTED_ONLY`, default false. */
   persistedOnly: boolean;
+  /** One JSON line per GraphQL request. Var `LOG_REQUESTS`, default true. */
+  logRequests: boolean;
 }
 
 export interface ShieldConfig {
@@ -102,7 +104,8 @@ export function readConfig(env: object): GatewayConfig {
       tokens: int('MAX_TOKENS', 1000, 1),
       cost: int('MAX_COST', 5000, 1),
     },
-    persistedOnly: readBoolean('PERSISTED_ONLY', text('PERSISTED_ONLY')),
+    persistedOnly: readBoolean('PERSISTED_ONLY', text('PERSISTED_ONLY'), false),
+    logRequests: readBoolean('LOG_REQUESTS', text('LOG_REQUESTS'), true),
   };
 }
 
@@ -114,9 +117,9 @@ function readOriginUrl(value: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-function readBoolean(name: string, value: string | undefined): boolean {
-  if (value === undefined || value === 'false') return false;
-  if (value === 'true') return true;
+function readBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
   throw new Error(`[config] ${name} must be "true" or "false", got "${value}"`);
 }
 

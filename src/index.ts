@@ -44,7 +44,9 @@ export default {
         'server-timing',
         `cache;desc="${cache}", origin;dur=${trace.originMs};desc="${trace.originCalls} calls", total;dur=${durationMs}`,
       );
-      console.log(JSON.stringify({ operationName, cache, originCalls: trace.originCalls, durationMs, status: response.status }));
+      if (isolate.config.logRequests) {
+        console.log(JSON.stringify({ operationName, cache, originCalls: trace.originCalls, durationMs, status: response.status }));
+      }
       return response;
     }
     if (pathname === '/' && graphiql) return Response.redirect(new URL(GRAPHQL_PATH, request.url).href, 302);

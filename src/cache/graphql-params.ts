@@ -15,10 +15,10 @@ export interface RawParams {
 }
 
 export type ReadRequest =
-  /** A single operation over GET or JSON POST: a cache candidate. */
-  | { raw: RawParams; request: Request }
+  /** A single operation over GET or JSON POST: a cache candidate. `source` is its raw text (query string or body). */
+  | { raw: RawParams; original: Request; source: string }
   /** Anything else (batches, other content types, bad JSON): Yoga answers it as it is, body and all. */
-  | { raw: undefined; request: Request }
+  | { raw: undefined; replay(): Request }
   | { refused: 'too-large' };
 
 /**
@@ -29,16 +29,16 @@ export async function readGraphQLRequest(request: Request, maxBodyBytes: number)
   if (request.method === 'GET') {
     const search = new URL(request.url).searchParams;
     const raw = toRaw(search.get('query'), search.get('operationName'), parseJson(search.get('variables')), parseJson(search.get('extensions')), search.get('documentId'));
-    return { raw, request };
+    return raw ? { raw, original: request, source: search.toString() } : { raw, replay: () => request };
   }
-  if (request.method !== 'POST') return { raw: undefined, request };
+  if (request.method !== 'POST') return { raw: undefined, replay: () => request };
   const text = await readBounded(request, maxBodyBytes);
   if (text === undefined) return { refused: 'too-large' };
-  const replayable = new Request(request, { body: text });
-  if (!(request.headers.get('content-type') ?? '').includes('application/json')) return { raw: undefined, request: replayable };
+  const replay = () => new Request(request, { body: text });
+  if (!(request.headers.get('content-type') ?? '').includes('application/json')) return { raw: undefined, replay };
   const body = parseJson(text);
-  if (!isObject(body)) return { raw: undefined, request: replayable };
-  return { raw: toRaw(body.query, body.operationName, body.variables, body.extensions, body.documentId), request: replayable };
+  const raw = isObject(body) ? toRaw(body.query, body.operationName, body.variables, body.extensions, body.documentId) : undefined;
+  return raw ? { raw, original: request, source: text } : { raw, replay };
 }
 
 /** A request Yoga can run: the resolved query in place of a persisted operation's hash. */
@@ -58,7 +58,8 @@ export function requestFor(original: Request, params: GraphQLParams): Request {
 }
 
 async function readBounded(request: Request, maxBytes: number): Promise<string | undefined> {
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return undefined;
+  const declared = request.headers.get('content-length');
+  if (declared !== null) return Number(declared) > maxBytes ? undefined : request.text();
   if (!request.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;

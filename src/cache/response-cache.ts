@@ -2,10 +2,10 @@ import type { CacheConfig } from '../config.ts';
 import { createTrace, type RequestTrace } from '../trace.ts';
 import { cacheControlHeader } from './cache-control-header.ts';
 import type { CacheIndexObject } from './cache-index-object.ts';
-import type { CacheKeys } from './cache-key.ts';
+import type { CacheKeys, DocumentAnalysis } from './cache-key.ts';
 import type { CacheStats, CacheStatus } from './cache-stats.ts';
 import { ageOf, deadAt, freshness, type CacheEntry } from './entry.ts';
-import { readGraphQLRequest, requestFor, type GraphQLParams } from './graphql-params.ts';
+import { readGraphQLRequest, requestFor, type GraphQLParams, type RawParams } from './graphql-params.ts';
 import type { PersistedRequest, Resolution } from '../persisted-operations.ts';
 import { INDEX_NAME, type Invalidator } from './invalidator.ts';
 import type { MemoryTier } from './memory-tier.ts';
@@ -49,6 +49,18 @@ interface Job {
   /** A copy to execute. */
   replay(): Request;
 }
+
+/** What a request's raw text comes to, worked out once per isolate for the texts seen again and again. */
+interface Prepared {
+  params: GraphQLParams;
+  analysis: DocumentAnalysis | undefined;
+  /** The key, when the policy is PUBLIC and so the same for every caller. */
+  publicKey: string | undefined;
+}
+
+/** Raw texts remembered per isolate, and the longest one worth remembering. */
+const MAX_PREPARED = 1000;
+const MAX_PREPARED_SOURCE = 8192;
 
 type Outcome = { entry: CacheEntry; trace: RequestTrace } | { answer: UncachedAnswer; tooLarge: boolean; trace: RequestTrace };
 
@@ -181,19 +193,37 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     }
   }
 
-  async function serveGraphQL(incoming: Request, ctx: ExecutionContext): Promise<Served> {
-    const read = await readGraphQLRequest(incoming, maxBodyBytes);
-    if ('refused' in read) return refused(413, 'PAYLOAD_TOO_LARGE', `The request body is over ${maxBodyBytes} bytes.`, null);
-    const { raw } = read;
-    if (!raw) return bypass(read.request, null);
+  const prepared = new Map<string, Prepared>();
+
+  /** Resolves a persisted operation, checks the query's length and analyzes it; `Served` when it is refused. */
+  async function prepare(raw: RawParams, source: string): Promise<Prepared | Served> {
+    const remembered = prepared.get(source);
+    if (remembered) return remembered;
     const resolved = await resolvePersisted(raw);
     if ('code' in resolved) return refused(resolved.status, resolved.code, resolved.message, raw.operationName);
     if (resolved.query.length > maxQueryLength) {
       return refused(400, 'QUERY_TOO_LARGE', `The query is over ${maxQueryLength} characters.`, raw.operationName);
     }
     const params: GraphQLParams = { query: resolved.query, operationName: raw.operationName, variables: raw.variables };
-    const replay = () => requestFor(read.request, params);
     const analysis = keys.analyze(params);
+    const publicKey = analysis?.policy?.scope === 'PUBLIC' ? await keys.key(analysis, params, null) : undefined;
+    const result = { params, analysis, publicKey };
+    if (source.length <= MAX_PREPARED_SOURCE) {
+      if (prepared.size >= MAX_PREPARED) prepared.delete(prepared.keys().next().value as string);
+      prepared.set(source, result);
+    }
+    return result;
+  }
+
+  async function serveGraphQL(incoming: Request, ctx: ExecutionContext): Promise<Served> {
+    const read = await readGraphQLRequest(incoming, maxBodyBytes);
+    if ('refused' in read) return refused(413, 'PAYLOAD_TOO_LARGE', `The request body is over ${maxBodyBytes} bytes.`, null);
+    if (!read.raw) return bypass(read.replay(), null);
+    const { raw, original, source } = read;
+    const ready = await prepare(raw, source);
+    if ('response' in ready) return ready;
+    const { params, analysis, publicKey } = ready;
+    const replay = () => requestFor(original, params);
     const operationName = params.operationName ?? analysis?.operationName ?? null;
     const policy = analysis?.policy;
     const authorization = incoming.headers.get('authorization');
@@ -202,10 +232,10 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
       return bypass(replay(), operationName);
     }
     const scope = policy.scope === 'PRIVATE' && authorization ? await scopeOf(authorization) : null;
-    const job: Job = { key: await keys.key(analysis, params, scope), policy, scope, request: incoming, replay };
-    const answer = await lookUp(job, operationName, ctx);
+    const key = publicKey ?? (await keys.key(analysis, params, scope));
+    const answer = await lookUp({ key, policy, scope, request: incoming, replay }, operationName, ctx);
     // The key names the entry for operators (and tests) without revealing anything: it is a hash.
-    answer.response.headers.set('x-cache-key', job.key);
+    answer.response.headers.set('x-cache-key', key);
     return answer;
   }
 

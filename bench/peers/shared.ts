@@ -1,0 +1,104 @@
+/**
+ * What the benchmark's Node peers (graphql-yoga, Apollo Server) share with each
+ * other and with the gateway: the same SDL, the same resolvers, and per request
+ * the project's own origin client and DataLoaders, exactly as the gateway builds
+ * them (src/context.ts) but without its entity cache or origin shield: each
+ * peer is what a user would set up with the library alone.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { parseArgs } from 'node:util';
+import type { GatewayContext } from '../../src/context.ts';
+import { createOriginClient } from '../../src/origin/client.ts';
+import { createLoaders } from '../../src/origin/loaders.ts';
+
+export { resolvers } from '../../src/schema/resolvers.ts';
+export type { GatewayContext };
+
+export const GRAPHQL_PATH = '/graphql';
+export const HOST = '127.0.0.1';
+export const DEFAULT_ORIGIN = 'http://127.0.0.1:4010';
+/** As the gateway's `ORIGIN_TIMEOUT_MS` default. */
+export const ORIGIN_TIMEOUT_MS = 3000;
+
+const SCHEMA_DIR = new URL('../../schema/', import.meta.url);
+
+/**
+ * Every `schema/*.graphql`, `schema.graphql` (the roots and the `@cacheControl`
+ * directive) first, then the domain files that extend it, in name order.
+ */
+export function readTypeDefs(): string[] {
+  const files = readdirSync(SCHEMA_DIR)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort((a, b) => (a === 'schema.graphql' ? -1 : b === 'schema.graphql' ? 1 : a.localeCompare(b)));
+  if (!files.includes('schema.graphql')) throw new Error(`no schema.graphql in ${SCHEMA_DIR.pathname}`);
+  return files.map((name) => readFileSync(new URL(name, SCHEMA_DIR), 'utf8'));
+}
+
+/** The resolvers' context: a fresh origin client and loaders per request, as in the gateway. */
+export function createPeerContext(originUrl: string, authorization: string | null | undefined): GatewayContext {
+  const origin = createOriginClient({ baseUrl: originUrl, timeoutMs: ORIGIN_TIMEOUT_MS, authorization: authorization ?? null });
+  return {
+    origin,
+    loaders: createLoaders(origin),
+    // Only the gateway's own response cache purges by entity; the peers' caches do what their plugin does.
+    invalidate: () => {},
+  };
+}
+
+export interface PeerOptions {
+  port: number;
+  /** Base URL of the REST origin, without a trailing slash. */
+  origin: string;
+}
+
+/** `--port <n>` (required, 0 = any free port) and `--origin <url>` (default http://127.0.0.1:4010). */
+export function parsePeerArgs(name: string, args: string[] = process.argv.slice(2)): PeerOptions {
+  const usage = `usage: node bench/peers/${name}.ts --port <n> [--origin <url>]`;
+  try {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: { port: { type: 'string' }, origin: { type: 'string', default: DEFAULT_ORIGIN } },
+    });
+    if (values.port === undefined) throw new Error('--port is required');
+    const port = /^\d+$/.test(values.port) ? Number(values.port) : Number.NaN;
+    if (!Number.isInteger(port) || port > 65535) throw new Error(`--port must be 0 to 65535, got ${values.port}`);
+    const url = new URL(values.origin);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`--origin must be http(s), got ${values.origin}`);
+    return { port, origin: values.origin.replace(/\/+$/, '') };
+  } catch (error) {
+    console.error(`${name}: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    process.exit(2);
+  }
+}
+
+/** The port a listening node:http server got. */
+export function portOf(server: Server): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('server is not listening on TCP');
+  return address.port;
+}
+
+/**
+ * Prints the one line the benchmark waits for, `ready http://127.0.0.1:<port>/graphql`,
+ * and runs `close` once on the first SIGTERM or SIGINT, then exits.
+ */
+export function announceReady(name: string, port: number, close: () => Promise<void>): void {
+  process.stdout.write(`ready http://${HOST}:${port}${GRAPHQL_PATH}\n`);
+  let closing = false;
+  const shutdown = (): void => {
+    if (closing) return;
+    closing = true;
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`${name}: error while stopping`, error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
