@@ -16,30 +16,34 @@ const { values } = parseArgs({
     env: { type: 'string', default: 'production' },
     'no-build': { type: 'boolean', default: false },
     log: { type: 'boolean', default: false },
+    script: { type: 'string' },
   },
 });
 const port = Number(values.port);
 const rateLimit = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
-if (!Number.isInteger(port) || port < 0 || (rateLimit !== undefined && !(rateLimit > 0))) {
-  console.error('usage: npm run serve -- [--port 8788] [--origin-url URL] [--rate-limit N] [--env production] [--log] [--no-build]');
+if (!Number.isInteger(port) || port < 0 || (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 0))) {
+  console.error('usage: npm run serve -- [--port 8788] [--origin-url URL] [--rate-limit N (0: off)] [--env production] [--log] [--no-build] [--script bare-worker.js]');
   process.exit(2);
 }
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-if (!values['no-build']) {
+if (!values['no-build'] && !values.script) {
   execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--env', values.env, '--outdir', 'dist/worker'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
   });
 }
-const server = await startWorkerdServer({
-  port,
-  scriptPath: `${root}dist/worker/index.js`,
-  environment: values.env,
-  vars: { ORIGIN_URL: values['origin-url'], LOG_REQUESTS: String(values.log) },
-  rateLimit,
-});
+// `--script`: a bare Worker with no bindings (the benchmark's ceiling).
+const server = values.script
+  ? await startWorkerdServer({ port, scriptPath: values.script })
+  : await startWorkerdServer({
+      port,
+      scriptPath: `${root}dist/worker/index.js`,
+      environment: values.env,
+      vars: { ORIGIN_URL: values['origin-url'], LOG_REQUESTS: String(values.log) },
+      rateLimit,
+    });
 console.log(`ready ${server.url}/graphql`);
 const stop = () => void server.close().then(() => process.exit(0));
 process.once('SIGINT', stop);

@@ -37,11 +37,20 @@ export interface WorkerdServer {
   close(): Promise<void>;
 }
 
+type RateLimits = Record<string, { simple: { limit: number; period: number } }>;
+
+/** wrangler.toml's rate limits, each set to `limit` when one is given; none at all for 0. */
+function withLimit(ratelimits: RateLimits | undefined, limit: number | undefined): RateLimits | undefined {
+  if (limit === 0) return undefined;
+  if (!ratelimits || limit === undefined) return ratelimits;
+  return Object.fromEntries(Object.entries(ratelimits).map(([name, config]) => [name, { ...config, simple: { ...config.simple, limit } }]));
+}
+
 export async function startWorkerdServer({ port, scriptPath, environment, vars = {}, rateLimit, inspectorPort }: WorkerdServerOptions): Promise<WorkerdServer> {
   const fromConfig = environment ? unstable_getMiniflareWorkerOptions(`${ROOT}wrangler.toml`, environment).workerOptions : {};
   const { bindings, ratelimits, ...worker } = fromConfig as typeof fromConfig & {
     bindings?: Record<string, unknown>;
-    ratelimits?: Record<string, { simple: { limit: number; period: number } }>;
+    ratelimits?: RateLimits;
   };
   const options = {
     ...worker,
@@ -53,12 +62,7 @@ export async function startWorkerdServer({ port, scriptPath, environment, vars =
     compatibilityFlags: worker.compatibilityFlags ?? ['nodejs_compat'],
     bindings: { ...bindings, ...vars },
     inspectorPort,
-    ratelimits:
-      rateLimit === 0
-        ? undefined
-        : ratelimits && rateLimit
-        ? Object.fromEntries(Object.entries(ratelimits).map(([name, limit]) => [name, { ...limit, simple: { ...limit.simple, limit: rateLimit } }]))
-        : ratelimits,
+    ratelimits: withLimit(ratelimits, rateLimit),
   };
   const miniflare = new Miniflare(convertV4MiniflareOptions(options as unknown as Parameters<typeof convertV4MiniflareOptions>[0]));
   const url = await miniflare.ready;

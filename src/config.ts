@@ -40,7 +40,7 @@ export interface RequestLimits {
   directives: number;
   /** Var `MAX_TOKENS`, default 1000. */
   tokens: number;
-  /** Var `MAX_COST`, default 5000 (graphql-armor's cost: 1 per scalar, 2 per object, times `first` is not counted). */
+  /** Var `MAX_COST`, default 5000 (graphql-armor's cost: 2 per object, 1 per scalar, ×1.5 per level, times a literal `first`). */
   cost: number;
 }
 

@@ -14,31 +14,46 @@ export interface RawParams {
   hash: string | undefined;
 }
 
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
 export type ReadRequest =
-  /** A single operation over GET or JSON POST: a cache candidate. `source` is its raw text (query string or body). */
+  /** One operation over GET or JSON POST. `source` is its raw text (query string or body), the memo key. */
   | { raw: RawParams; original: Request; source: string }
-  /** Anything else (batches, other content types, bad JSON): Yoga answers it as it is, body and all. */
-  | { raw: undefined; replay(): Request }
-  | { refused: 'too-large' };
+  | { refused: Refusal };
+
+/** The content types of GraphQL over HTTP's request body (the second from its earlier drafts). */
+const JSON_TYPES = ['application/json', 'application/graphql+json'];
 
 /**
- * Reads the request once, its body bounded by `maxBodyBytes` whatever its
- * content type or framing, so that nothing downstream reads an unbounded body.
+ * Reads one GraphQL request over HTTP or refuses it, before anything parses
+ * GraphQL: the body bounded by `maxBodyBytes` whatever its framing, a JSON
+ * object with a string `query` (or a persisted operation's hash). Nothing else
+ * reaches Yoga, so no limit or trusted-documents rule has a way around it.
  */
 export async function readGraphQLRequest(request: Request, maxBodyBytes: number): Promise<ReadRequest> {
   if (request.method === 'GET') {
     const search = new URL(request.url).searchParams;
-    const raw = toRaw(search.get('query'), search.get('operationName'), parseJson(search.get('variables')), parseJson(search.get('extensions')), search.get('documentId'));
-    return raw ? { raw, original: request, source: search.toString() } : { raw, replay: () => request };
+    const variables = parseJsonParam(search.get('variables'));
+    const extensions = parseJsonParam(search.get('extensions'));
+    if (variables === INVALID || extensions === INVALID) return refuse(400, 'BAD_REQUEST', '"variables" and "extensions" must be JSON.');
+    return fromParams(toRaw(search.get('query'), search.get('operationName'), variables, extensions, search.get('documentId')), request, search.toString());
   }
-  if (request.method !== 'POST') return { raw: undefined, replay: () => request };
+  if (request.method !== 'POST') {
+    return refuse(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.', { allow: 'GET, POST' });
+  }
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!JSON_TYPES.includes(type)) return refuse(415, 'UNSUPPORTED_MEDIA_TYPE', 'POST a JSON body with content-type: application/json.');
   const text = await readBounded(request, maxBodyBytes);
-  if (text === undefined) return { refused: 'too-large' };
-  const replay = () => new Request(request, { body: text });
-  if (!(request.headers.get('content-type') ?? '').includes('application/json')) return { raw: undefined, replay };
-  const body = parseJson(text);
-  const raw = isObject(body) ? toRaw(body.query, body.operationName, body.variables, body.extensions, body.documentId) : undefined;
-  return raw ? { raw, original: request, source: text } : { raw, replay };
+  if (text === undefined) return refuse(413, 'PAYLOAD_TOO_LARGE', `The request body is over ${maxBodyBytes} bytes.`);
+  const body = parseJsonParam(text);
+  if (Array.isArray(body)) return refuse(400, 'BAD_REQUEST', 'Batched requests are not supported: send one operation per request.');
+  if (!isObject(body)) return refuse(400, 'BAD_REQUEST', 'The body must be a JSON object: {"query": "...", "variables": {...}}.');
+  return fromParams(toRaw(body.query, body.operationName, body.variables, body.extensions, body.documentId), request, text);
 }
 
 /** A request Yoga can run: the resolved query in place of a persisted operation's hash. */
@@ -57,9 +72,22 @@ export function requestFor(original: Request, params: GraphQLParams): Request {
   return new Request(original.url, { method: 'POST', headers, body: JSON.stringify(params) });
 }
 
+function refuse(status: number, code: string, message: string, headers?: Record<string, string>): ReadRequest {
+  return { refused: { status, code, message, headers } };
+}
+
+function fromParams(raw: RawParams | string, original: Request, source: string): ReadRequest {
+  return typeof raw === 'string' ? refuse(400, 'BAD_REQUEST', raw) : { raw, original, source };
+}
+
 async function readBounded(request: Request, maxBytes: number): Promise<string | undefined> {
   const declared = request.headers.get('content-length');
-  if (declared !== null) return Number(declared) > maxBytes ? undefined : request.text();
+  if (declared !== null) {
+    if (Number(declared) > maxBytes) return undefined;
+    // The declared length is only a promise: the text read is what counts.
+    const text = await request.text();
+    return text.length > maxBytes ? undefined : text;
+  }
   if (!request.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -83,30 +111,33 @@ async function readBounded(request: Request, maxBytes: number): Promise<string |
   return new TextDecoder().decode(bytes);
 }
 
-function toRaw(query: unknown, operationName: unknown, variables: unknown, extensions: unknown, documentId: unknown): RawParams | undefined {
+/** The raw parameters, or why they are refused. */
+function toRaw(query: unknown, operationName: unknown, variables: unknown, extensions: unknown, documentId: unknown): RawParams | string {
   const hash = hashOf(extensions, documentId);
-  if (hash === null) return undefined;
-  if (query != null && (typeof query !== 'string' || !query)) return undefined;
-  if (query == null && hash === undefined) return undefined;
-  if (operationName != null && typeof operationName !== 'string') return undefined;
-  if (variables != null && !isObject(variables)) return undefined;
+  if (hash === INVALID) return 'A persisted operation\'s hash must be 64 hex digits (sha256).';
+  if (query != null && (typeof query !== 'string' || !query)) return '"query" must be a non-empty string.';
+  if (query == null && hash === undefined) return 'Send "query", or a persisted operation\'s hash.';
+  if (operationName != null && typeof operationName !== 'string') return '"operationName" must be a string.';
+  if (variables != null && !isObject(variables)) return '"variables" must be a JSON object.';
   return { query: query ?? undefined, operationName: operationName ?? null, variables: variables ?? null, hash };
 }
 
-/** The persisted operation's hash; `null` when one is given but malformed. */
-function hashOf(extensions: unknown, documentId: unknown): string | undefined | null {
+const INVALID = Symbol('invalid');
+
+/** The persisted operation's hash, or INVALID when one is given but malformed. */
+function hashOf(extensions: unknown, documentId: unknown): string | undefined | typeof INVALID {
   const persisted = isObject(extensions) ? extensions.persistedQuery : undefined;
   const hash = isObject(persisted) ? persisted.sha256Hash : typeof documentId === 'string' ? documentId.replace(/^sha256:/, '') : undefined;
   if (hash === undefined) return undefined;
-  return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : null;
+  return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : INVALID;
 }
 
-function parseJson(text: string | null): unknown {
+function parseJsonParam(text: string | null): unknown {
   if (text == null) return undefined;
   try {
     return JSON.parse(text);
   } catch {
-    return undefined;
+    return INVALID;
   }
 }
 

@@ -5,7 +5,7 @@ import type { CacheIndexObject } from './cache-index-object.ts';
 import type { CacheKeys, DocumentAnalysis } from './cache-key.ts';
 import type { CacheStats, CacheStatus } from './cache-stats.ts';
 import { ageOf, deadAt, freshness, type CacheEntry } from './entry.ts';
-import { readGraphQLRequest, requestFor, type GraphQLParams, type RawParams } from './graphql-params.ts';
+import { readGraphQLRequest, requestFor, type GraphQLParams, type RawParams, type Refusal } from './graphql-params.ts';
 import type { PersistedRequest, Resolution } from '../persisted-operations.ts';
 import { INDEX_NAME, type Invalidator } from './invalidator.ts';
 import type { MemoryTier } from './memory-tier.ts';
@@ -200,9 +200,9 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     const remembered = prepared.get(source);
     if (remembered) return remembered;
     const resolved = await resolvePersisted(raw);
-    if ('code' in resolved) return refused(resolved.status, resolved.code, resolved.message, raw.operationName);
+    if ('code' in resolved) return refused(resolved, raw.operationName);
     if (resolved.query.length > maxQueryLength) {
-      return refused(400, 'QUERY_TOO_LARGE', `The query is over ${maxQueryLength} characters.`, raw.operationName);
+      return refused({ status: 400, code: 'QUERY_TOO_LARGE', message: `The query is over ${maxQueryLength} characters.` }, raw.operationName);
     }
     const params: GraphQLParams = { query: resolved.query, operationName: raw.operationName, variables: raw.variables };
     const analysis = keys.analyze(params);
@@ -217,8 +217,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
 
   async function serveGraphQL(incoming: Request, ctx: ExecutionContext): Promise<Served> {
     const read = await readGraphQLRequest(incoming, maxBodyBytes);
-    if ('refused' in read) return refused(413, 'PAYLOAD_TOO_LARGE', `The request body is over ${maxBodyBytes} bytes.`, null);
-    if (!read.raw) return bypass(read.replay(), null);
+    if ('refused' in read) return refused(read.refused, null);
     const { raw, original, source } = read;
     const ready = await prepare(raw, source);
     if ('response' in ready) return ready;
@@ -240,10 +239,10 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   }
 
   /** Refused before it cost anything: no parse, no cache lookup, no origin call. */
-  function refused(status: number, code: string, message: string, operationName: string | null): Served {
+  function refused({ status, code, message, headers }: Refusal, operationName: string | null): Served {
     const response = new Response(errorBody(message, code), {
       status,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-cache': 'BYPASS' },
+      headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-cache': 'BYPASS' },
     });
     return served(response, 'BYPASS', operationName, createTrace());
   }

@@ -1,0 +1,111 @@
+/**
+ * The load generator, in a process of its own so that it never shares a CPU
+ * budget with the system under test's process: `node bench/load.ts '<json>'`.
+ * Runs autocannon's phases one after the other and prints one JSON line.
+ */
+import autocannon from 'autocannon';
+
+export interface LoadPhase {
+  /** Requests per second offered; absent: as fast as the connections go. */
+  rate?: number;
+  durationS?: number;
+  /** A fixed number of requests instead of a duration. */
+  amount?: number;
+  connections: number;
+}
+
+export interface LoadSpec {
+  url: string;
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** Each request's body; several are drawn from by `zipf`. */
+  bodies: string[];
+  /** Zipf exponent over `bodies` (first is the hottest); absent: the first body only. */
+  zipf?: number;
+  phases: LoadPhase[];
+  /** A label for progress lines. */
+  label: string;
+}
+
+export interface LoadResult {
+  requests: number;
+  durationS: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Non-2xx answers, transport errors and timeouts, and 200s whose body carries GraphQL errors. */
+  errors: number;
+  stale: number;
+  statuses: Record<string, number>;
+}
+
+function zipfPicker(n: number, s: number): () => number {
+  const weights = Array.from({ length: n }, (_, i) => 1 / (i + 1) ** s);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (const weight of weights) cumulative.push((sum += weight / total));
+  return () => {
+    const r = Math.random();
+    const index = cumulative.findIndex((c) => r <= c);
+    return index === -1 ? n - 1 : index;
+  };
+}
+
+async function runPhase(spec: LoadSpec, phase: LoadPhase, tally: { errors: number; stale: number; statuses: Record<string, number> }) {
+  const pick = spec.zipf ? zipfPicker(spec.bodies.length, spec.zipf) : () => 0;
+  const started = Date.now();
+  const instance = autocannon({
+    url: spec.url,
+    connections: phase.connections,
+    duration: phase.durationS,
+    amount: phase.amount,
+    overallRate: phase.rate,
+    timeout: 10,
+    requests: [
+      {
+        method: spec.method,
+        headers: spec.headers,
+        setupRequest: (request: Record<string, unknown>) => ({ ...request, body: spec.bodies[pick()] }),
+        onResponse: (status: number, body: string, _context: unknown, headers: Record<string, string>) => {
+          tally.statuses[status] = (tally.statuses[status] ?? 0) + 1;
+          if (status >= 200 && status < 300 && body.includes('"errors"')) tally.errors++;
+          if (headers['x-cache'] === 'STALE') tally.stale++;
+        },
+      },
+    ] as unknown as autocannon.Request[],
+  }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
+  let ticks = 0;
+  instance.on('tick', (counter: { counter: number }) => {
+    ticks++;
+    if (ticks % 2 === 0) process.stderr.write(`    ${spec.label}: ${Math.round((Date.now() - started) / 1000)}s, ${counter.counter} req/s\n`);
+  });
+  return { result: await instance, elapsedS: (Date.now() - started) / 1000 };
+}
+
+const spec = JSON.parse(process.argv[2] ?? '') as LoadSpec;
+const tally = { errors: 0, stale: 0, statuses: {} as Record<string, number> };
+let requests = 0;
+let durationS = 0;
+let transportErrors = 0;
+const p50: number[] = [];
+const p99: number[] = [];
+for (const phase of spec.phases) {
+  const { result, elapsedS } = await runPhase(spec, phase, tally);
+  requests += result.requests.total;
+  durationS += phase.durationS ?? elapsedS;
+  transportErrors += result.errors + result.timeouts + result.non2xx;
+  p50.push(result.latency.p50);
+  p99.push(result.latency.p99);
+}
+const output: LoadResult = {
+  requests,
+  durationS,
+  rps: Math.round(requests / durationS),
+  p50Ms: Math.max(...p50),
+  p99Ms: Math.max(...p99),
+  errors: tally.errors + transportErrors,
+  stale: tally.stale,
+  statuses: tally.statuses,
+};
+process.stdout.write(`${JSON.stringify(output)}\n`);

@@ -1,0 +1,57 @@
+/**
+ * `npm run bench [-- --quick]`: starts every system, drives load from a
+ * separate process, and writes bench/results/{latest|quick}.{json,md,svg}.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { parseArgs } from 'node:util';
+import { chart, markdown, ratiosOf, type Results } from './report.ts';
+import { hot, nplus1, outage, spike, stampede, type ScenarioResult, type Settings } from './scenarios.ts';
+import { ROOT } from './systems.ts';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const quick = values.quick;
+const SCENARIOS: Record<string, (settings: Settings) => Promise<ScenarioResult>> = { hot, stampede, spike, outage, nplus1 };
+const chosen = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
+
+const started = Date.now();
+const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`);
+
+log('building the production bundle (wrangler deploy --dry-run)');
+execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--env', 'production', '--outdir', 'dist/worker'], {
+  cwd: ROOT,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+});
+
+const scenarios: Record<string, ScenarioResult> = {};
+for (const name of chosen) {
+  const run = SCENARIOS[name];
+  if (!run) throw new Error(`[bench] no scenario "${name}"; there are ${Object.keys(SCENARIOS).join(', ')}`);
+  log(`${name}`);
+  scenarios[name] = await run({ quick, log });
+  log(`${name}: ${JSON.stringify(scenarios[name])}`);
+}
+
+const cpu = cpus();
+const results: Results = {
+  machine: {
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: `${osType()} ${release()}`,
+    node: process.version,
+    date: new Date().toISOString(),
+  },
+  quick,
+  scenarios,
+  ratios: ratiosOf(scenarios),
+};
+const base = `${ROOT}bench/results/${quick ? 'quick' : 'latest'}`;
+await mkdir(`${ROOT}bench/results`, { recursive: true });
+await writeFile(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(`${base}.md`, markdown(results));
+await writeFile(`${base}.svg`, chart(results));
+console.log(`\n${markdown(results)}`);
+log(`wrote ${base}.json, .md and .svg`);

@@ -1,0 +1,95 @@
+/** Starts each system the benchmark compares, each in a process of its own, and stops it. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { OriginFault, OriginStats } from '../src/origin/types.ts';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+export type SystemName = 'gateway' | 'yoga-node' | 'apollo-node' | 'origin' | 'ceiling';
+export const GRAPHQL_SYSTEMS: SystemName[] = ['gateway', 'yoga-node', 'apollo-node'];
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Spawns a Node script and waits for the `ready <url>` (or `origin listening on <url>`) line it prints. */
+function launch(args: string[], env: Record<string, string> = {}): Promise<Running> {
+  const child = spawn(process.execPath, ['--experimental-strip-types', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', ...env },
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => fail(new Error(`[bench] ${args.join(' ')} did not start in 60 s: ${errors}`)), 60_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(error);
+    };
+    child.once('exit', (code) => fail(new Error(`[bench] ${args.join(' ')} exited with ${code}: ${errors}`)));
+    lines.on('line', (line) => {
+      const match = /(?:^ready|listening on) (http:\/\/\S+)/.exec(line);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({ url: match[1], stop: () => stop(child) });
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export interface RunningOrigin extends Running {
+  stats(): Promise<OriginStats>;
+  reset(): Promise<void>;
+  fault(fault: OriginFault): Promise<void>;
+}
+
+export async function startOrigin(flags: string[]): Promise<RunningOrigin> {
+  const running = await launch(['origin/cli.ts', '--port', '0', ...flags]);
+  const admin = async (path: string, body?: unknown) => {
+    const response = await fetch(`${running.url}/__origin/${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return response.json() as Promise<unknown>;
+  };
+  return {
+    ...running,
+    stats: () => admin('stats') as Promise<OriginStats>,
+    reset: async () => void (await admin('reset', { reseed: true })),
+    fault: async (fault) => void (await admin('faults', fault)),
+  };
+}
+
+/** A GraphQL system over `originUrl`; its `url` is the GraphQL endpoint. */
+export function startSystem(name: SystemName, originUrl: string): Promise<Running> {
+  switch (name) {
+    case 'gateway':
+      // The production bundle on workerd; the local rate-limit simulation is off (see the README).
+      return launch(['scripts/serve.ts', '--no-build', '--port', '0', '--origin-url', originUrl, '--rate-limit', '0']);
+    case 'ceiling':
+      return launch(['scripts/serve.ts', '--port', '0', '--script', 'bench/ceiling/worker.js']);
+    case 'yoga-node':
+    case 'apollo-node':
+      return launch([`bench/peers/${name}.ts`, '--port', '0', '--origin', originUrl], { NODE_ENV: 'production' });
+    case 'origin':
+      throw new Error('[bench] the origin is started with startOrigin');
+  }
+}
