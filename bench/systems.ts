@@ -82,8 +82,8 @@ export async function startOrigin(flags: string[]): Promise<RunningOrigin> {
 export function startSystem(name: SystemName, originUrl: string): Promise<Running> {
   switch (name) {
     case 'gateway':
-      // The production bundle on workerd; the local rate-limit simulation is off (see the README).
-      return launch(['scripts/serve.ts', '--no-build', '--port', '0', '--origin-url', originUrl, '--rate-limit', '0']);
+      // The production bundle on workerd itself (no rate-limit binding there: see the README).
+      return launch(['scripts/serve.ts', '--no-build', '--port', '0', '--origin-url', originUrl]);
     case 'ceiling':
       return launch(['scripts/serve.ts', '--port', '0', '--script', 'bench/ceiling/worker.js']);
     case 'yoga-node':

@@ -1,7 +1,8 @@
 /**
- * `npm run serve -- [--port 8788] [--origin-url URL] [--rate-limit N] [--env production]`:
- * the production bundle on workerd, for trying production mode locally and
- * for the benchmark. Builds first (`wrangler deploy --dry-run --outdir`).
+ * `npm run serve -- [--port 8788] [--origin-url URL] [--env production]`:
+ * the production bundle on workerd itself, for trying production mode locally
+ * and for the benchmark. Builds first (`wrangler deploy --dry-run --outdir`).
+ * The rate-limit binding is Cloudflare's, not workerd's: it is absent here.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,6 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8788' },
     'origin-url': { type: 'string', default: 'http://127.0.0.1:4010' },
-    'rate-limit': { type: 'string' },
     env: { type: 'string', default: 'production' },
     'no-build': { type: 'boolean', default: false },
     log: { type: 'boolean', default: false },
@@ -20,9 +20,8 @@ const { values } = parseArgs({
   },
 });
 const port = Number(values.port);
-const rateLimit = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
-if (!Number.isInteger(port) || port < 0 || (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 0))) {
-  console.error('usage: npm run serve -- [--port 8788] [--origin-url URL] [--rate-limit N (0: off)] [--env production] [--log] [--no-build] [--script bare-worker.js]');
+if (!Number.isInteger(port) || port < 0) {
+  console.error('usage: npm run serve -- [--port 8788] [--origin-url URL] [--env production] [--log] [--no-build] [--script bare-worker.js]');
   process.exit(2);
 }
 
@@ -42,7 +41,6 @@ const server = values.script
       scriptPath: `${root}dist/worker/index.js`,
       environment: values.env,
       vars: { ORIGIN_URL: values['origin-url'], LOG_REQUESTS: String(values.log) },
-      rateLimit,
     });
 console.log(`ready ${server.url}/graphql`);
 const stop = () => void server.close().then(() => process.exit(0));

@@ -1,33 +1,28 @@
 /**
- * Runs a built Worker directly on workerd through Miniflare: no `wrangler dev`
- * proxy, no per-request logging, Durable Objects in memory. `npm run serve`
- * and the benchmark use it.
+ * Runs a built Worker directly on workerd, from a generated config: no
+ * `wrangler dev` proxy and no Miniflare router in front of it, Durable Objects
+ * kept only for the run. `npm run serve` and the benchmark use it.
  */
-import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
-import { readdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-/** The bundle's entry and the text modules (the SDL) that wrangler wrote beside it. */
-async function modulesOf(scriptPath: string): Promise<{ type: 'ESModule' | 'Text'; path: string }[]> {
-  const dir = dirname(scriptPath);
-  const texts = (await readdir(dir)).filter((file) => file.endsWith('.graphql'));
-  return [{ type: 'ESModule', path: scriptPath }, ...texts.map((file) => ({ type: 'Text' as const, path: join(dir, file) }))];
-}
-
 export interface WorkerdServerOptions {
+  /** 0 picks a free port. */
   port: number;
-  /** The bundle `wrangler deploy --dry-run --outdir` wrote. */
+  /** The bundle `wrangler deploy --dry-run --outdir` wrote, or any single-module Worker. */
   scriptPath: string;
-  /** Bindings, Durable Objects and rate limits come from this wrangler.toml environment; none for a bare script. */
+  /** Vars and Durable Objects come from this wrangler.toml environment; none for a bare script. */
   environment?: string;
   /** Vars that override the environment's. */
   vars?: Record<string, string>;
-  /** Requests a minute per client for RATE_LIMITER, in place of wrangler.toml's; 0 removes the limiter. */
-  rateLimit?: number;
   /** Opens workerd's inspector (Chrome DevTools protocol) on this port, for CPU profiles. */
   inspectorPort?: number;
 }
@@ -37,34 +32,114 @@ export interface WorkerdServer {
   close(): Promise<void>;
 }
 
-type RateLimits = Record<string, { simple: { limit: number; period: number } }>;
-
-/** wrangler.toml's rate limits, each set to `limit` when one is given; none at all for 0. */
-function withLimit(ratelimits: RateLimits | undefined, limit: number | undefined): RateLimits | undefined {
-  if (limit === 0) return undefined;
-  if (!ratelimits || limit === undefined) return ratelimits;
-  return Object.fromEntries(Object.entries(ratelimits).map(([name, config]) => [name, { ...config, simple: { ...config.simple, limit } }]));
+/** The workerd binary that wrangler itself uses, so that `serve` runs what `deploy` was built for. */
+async function workerdBinary(): Promise<string> {
+  const fromWrangler = createRequire(createRequire(import.meta.url).resolve('wrangler'));
+  const workerd = (await import(fromWrangler.resolve('workerd'))) as { default: string | { default: string } };
+  return typeof workerd.default === 'string' ? workerd.default : workerd.default.default;
 }
 
-export async function startWorkerdServer({ port, scriptPath, environment, vars = {}, rateLimit, inspectorPort }: WorkerdServerOptions): Promise<WorkerdServer> {
-  const fromConfig = environment ? unstable_getMiniflareWorkerOptions(`${ROOT}wrangler.toml`, environment).workerOptions : {};
-  const { bindings, ratelimits, ...worker } = fromConfig as typeof fromConfig & {
-    bindings?: Record<string, unknown>;
-    ratelimits?: RateLimits;
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('[serve] no free port'))));
+    });
+  });
+}
+
+const text = (value: string) => JSON.stringify(value);
+
+/**
+ * workerd's config, in Cap'n Proto text: one worker, its modules embedded
+ * (copied beside the config, since `embed` reads relative to it), its Durable
+ * Objects in a temporary folder that goes when the server does.
+ */
+async function configFor(scriptPath: string, into: string, port: number, environment: string | undefined, vars: Record<string, string>): Promise<string> {
+  const dir = dirname(scriptPath);
+  const textModules = (await readdir(dir)).filter((file) => file.endsWith('.graphql'));
+  await copyFile(scriptPath, join(into, 'index.js'));
+  await mkdir(join(into, 'storage'));
+  for (const file of textModules) await copyFile(join(dir, file), join(into, file));
+  const modules = [
+    `(name = "index.js", esModule = embed "index.js")`,
+    ...textModules.map((file) => `(name = ${text(file)}, text = embed ${text(file)})`),
+  ];
+  const worker = environment
+    ? (unstable_getMiniflareWorkerOptions(`${ROOT}wrangler.toml`, environment).workerOptions as {
+        bindings?: Record<string, unknown>;
+        durableObjects?: Record<string, string | { className: string }>;
+        compatibilityDate?: string;
+        compatibilityFlags?: string[];
+      })
+    : undefined;
+  const configVars = Object.entries({ ...worker?.bindings, ...vars }).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  );
+  const durableObjects = Object.entries(worker?.durableObjects ?? {}).map(
+    ([binding, target]) => [binding, typeof target === 'string' ? target : target.className] as const,
+  );
+  const bindings = [
+    ...configVars.map(([name, value]) => `(name = ${text(name)}, text = ${text(value)})`),
+    ...durableObjects.map(([name, className]) => `(name = ${text(name)}, durableObjectNamespace = ${text(className)})`),
+  ];
+  const namespaces = durableObjects.map(([, className]) => `(className = ${text(className)}, uniqueKey = ${text(`gateway-${className}`)}, enableSql = true)`);
+  return `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .worker),
+    # The origin is on this machine or a private network as often as not.
+    (name = "internet", network = (allow = ["public", "private", "local"])),
+    # SQLite-backed Durable Objects need files; they live in this run's temporary folder.
+    (name = "storage", disk = (path = ${text(join(into, 'storage'))}, writable = true)),
+  ],
+  sockets = [(name = "http", address = ${text(`127.0.0.1:${port}`)}, http = (), service = "main")],
+);
+const worker :Workerd.Worker = (
+  modules = [${modules.join(', ')}],
+  compatibilityDate = ${text(worker?.compatibilityDate ?? '2026-11-01')},
+  compatibilityFlags = [${(worker?.compatibilityFlags ?? ['nodejs_compat']).map(text).join(', ')}],
+  bindings = [${bindings.join(', ')}],
+  durableObjectNamespaces = [${namespaces.join(', ')}],
+  durableObjectStorage = (localDisk = "storage"),
+  globalOutbound = "internet",
+);
+`;
+}
+
+export async function startWorkerdServer({ port, scriptPath, environment, vars = {}, inspectorPort }: WorkerdServerOptions): Promise<WorkerdServer> {
+  const listen = port || (await freePort());
+  const dir = await mkdtemp(join(tmpdir(), 'workerd-'));
+  const configPath = join(dir, 'config.capnp');
+  await writeFile(configPath, await configFor(resolve(scriptPath), dir, listen, environment, vars));
+  const args = ['serve', configPath, '--experimental'];
+  if (inspectorPort) args.push('--inspector-addr', `127.0.0.1:${inspectorPort}`);
+  const child = spawn(await workerdBinary(), args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  const url = `http://127.0.0.1:${listen}`;
+  await waitUntilListening(url, child);
+  return {
+    url,
+    close: async () => {
+      if (child.exitCode === null) {
+        await new Promise<void>((done) => {
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        });
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
   };
-  const options = {
-    ...worker,
-    host: '127.0.0.1',
-    port,
-    modules: await modulesOf(scriptPath),
-    modulesRoot: dirname(scriptPath),
-    compatibilityDate: worker.compatibilityDate ?? '2026-11-01',
-    compatibilityFlags: worker.compatibilityFlags ?? ['nodejs_compat'],
-    bindings: { ...bindings, ...vars },
-    inspectorPort,
-    ratelimits: withLimit(ratelimits, rateLimit),
-  };
-  const miniflare = new Miniflare(convertV4MiniflareOptions(options as unknown as Parameters<typeof convertV4MiniflareOptions>[0]));
-  const url = await miniflare.ready;
-  return { url: url.href.replace(/\/$/, ''), close: () => miniflare.dispose() };
+}
+
+async function waitUntilListening(url: string, child: ReturnType<typeof spawn>): Promise<void> {
+  for (let tries = 0; tries < 300; tries++) {
+    if (child.exitCode !== null) throw new Error(`[serve] workerd exited with ${child.exitCode}`);
+    try {
+      await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(500) }).then((response) => response.body?.cancel());
+      return;
+    } catch {
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+  throw new Error('[serve] workerd did not start listening within 30 s');
 }

@@ -21,9 +21,14 @@ export interface Refusal {
   headers?: Record<string, string>;
 }
 
+export type Parsed = { raw: RawParams } | { refused: Refusal };
+
 export type ReadRequest =
-  /** One operation over GET or JSON POST. `source` is its raw text (query string or body), the memo key. */
-  | { raw: RawParams; original: Request; source: string }
+  /**
+   * A GET or a JSON POST, read but not yet parsed: `source` is its raw text
+   * (query string or body), so that a text seen before needs no parsing at all.
+   */
+  | { source: string; original: Request; parse(): Parsed }
   | { refused: Refusal };
 
 /** The content types of GraphQL over HTTP's request body (the second from its earlier drafts). */
@@ -38,10 +43,7 @@ const JSON_TYPES = ['application/json', 'application/graphql+json'];
 export async function readGraphQLRequest(request: Request, maxBodyBytes: number): Promise<ReadRequest> {
   if (request.method === 'GET') {
     const search = new URL(request.url).searchParams;
-    const variables = parseJsonParam(search.get('variables'));
-    const extensions = parseJsonParam(search.get('extensions'));
-    if (variables === INVALID || extensions === INVALID) return refuse(400, 'BAD_REQUEST', '"variables" and "extensions" must be JSON.');
-    return fromParams(toRaw(search.get('query'), search.get('operationName'), variables, extensions, search.get('documentId')), request, search.toString());
+    return { source: search.toString(), original: request, parse: () => parseSearch(search) };
   }
   if (request.method !== 'POST') {
     return refuse(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.', { allow: 'GET, POST' });
@@ -50,10 +52,21 @@ export async function readGraphQLRequest(request: Request, maxBodyBytes: number)
   if (!JSON_TYPES.includes(type)) return refuse(415, 'UNSUPPORTED_MEDIA_TYPE', 'POST a JSON body with content-type: application/json.');
   const text = await readBounded(request, maxBodyBytes);
   if (text === undefined) return refuse(413, 'PAYLOAD_TOO_LARGE', `The request body is over ${maxBodyBytes} bytes.`);
+  return { source: text, original: request, parse: () => parseBody(text) };
+}
+
+function parseSearch(search: URLSearchParams): Parsed {
+  const variables = parseJsonParam(search.get('variables'));
+  const extensions = parseJsonParam(search.get('extensions'));
+  if (variables === INVALID || extensions === INVALID) return refuse(400, 'BAD_REQUEST', '"variables" and "extensions" must be JSON.');
+  return checked(toRaw(search.get('query'), search.get('operationName'), variables, extensions, search.get('documentId')));
+}
+
+function parseBody(text: string): Parsed {
   const body = parseJsonParam(text);
   if (Array.isArray(body)) return refuse(400, 'BAD_REQUEST', 'Batched requests are not supported: send one operation per request.');
   if (!isObject(body)) return refuse(400, 'BAD_REQUEST', 'The body must be a JSON object: {"query": "...", "variables": {...}}.');
-  return fromParams(toRaw(body.query, body.operationName, body.variables, body.extensions, body.documentId), request, text);
+  return checked(toRaw(body.query, body.operationName, body.variables, body.extensions, body.documentId));
 }
 
 /** A request Yoga can run: the resolved query in place of a persisted operation's hash. */
@@ -72,12 +85,12 @@ export function requestFor(original: Request, params: GraphQLParams): Request {
   return new Request(original.url, { method: 'POST', headers, body: JSON.stringify(params) });
 }
 
-function refuse(status: number, code: string, message: string, headers?: Record<string, string>): ReadRequest {
+function refuse(status: number, code: string, message: string, headers?: Record<string, string>): { refused: Refusal } {
   return { refused: { status, code, message, headers } };
 }
 
-function fromParams(raw: RawParams | string, original: Request, source: string): ReadRequest {
-  return typeof raw === 'string' ? refuse(400, 'BAD_REQUEST', raw) : { raw, original, source };
+function checked(raw: RawParams | string): Parsed {
+  return typeof raw === 'string' ? refuse(400, 'BAD_REQUEST', raw) : { raw };
 }
 
 async function readBounded(request: Request, maxBytes: number): Promise<string | undefined> {

@@ -5,7 +5,7 @@ import type { CacheIndexObject } from './cache-index-object.ts';
 import type { CacheKeys, DocumentAnalysis } from './cache-key.ts';
 import type { CacheStats, CacheStatus } from './cache-stats.ts';
 import { ageOf, deadAt, freshness, type CacheEntry } from './entry.ts';
-import { readGraphQLRequest, requestFor, type GraphQLParams, type RawParams, type Refusal } from './graphql-params.ts';
+import { readGraphQLRequest, requestFor, type GraphQLParams, type Parsed, type Refusal } from './graphql-params.ts';
 import type { PersistedRequest, Resolution } from '../persisted-operations.ts';
 import { INDEX_NAME, type Invalidator } from './invalidator.ts';
 import type { MemoryTier } from './memory-tier.ts';
@@ -195,10 +195,13 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
 
   const prepared = new Map<string, Prepared>();
 
-  /** Resolves a persisted operation, checks the query's length and analyzes it; `Served` when it is refused. */
-  async function prepare(raw: RawParams, source: string): Promise<Prepared | Served> {
+  /** Parses the request, resolves a persisted operation, checks the query's length and analyzes it; `Served` when refused. */
+  async function prepare(source: string, parse: () => Parsed): Promise<Prepared | Served> {
     const remembered = prepared.get(source);
     if (remembered) return remembered;
+    const parsed = parse();
+    if ('refused' in parsed) return refused(parsed.refused, null);
+    const { raw } = parsed;
     const resolved = await resolvePersisted(raw);
     if ('code' in resolved) return refused(resolved, raw.operationName);
     if (resolved.query.length > maxQueryLength) {
@@ -218,8 +221,8 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   async function serveGraphQL(incoming: Request, ctx: ExecutionContext): Promise<Served> {
     const read = await readGraphQLRequest(incoming, maxBodyBytes);
     if ('refused' in read) return refused(read.refused, null);
-    const { raw, original, source } = read;
-    const ready = await prepare(raw, source);
+    const { original, source, parse } = read;
+    const ready = await prepare(source, parse);
     if ('response' in ready) return ready;
     const { params, analysis, publicKey } = ready;
     const replay = () => requestFor(original, params);
