@@ -27,7 +27,17 @@ export interface LoadSpec {
   label: string;
 }
 
+export interface PhaseResult {
+  rate: number | undefined;
+  /** Answers that were not errors, per second. */
+  rps: number;
+  p99Ms: number;
+  errors: number;
+}
+
 export interface LoadResult {
+  /** Each phase on its own: a stepped load's last step is its peak. */
+  phases: PhaseResult[];
   requests: number;
   durationS: number;
   rps: number;
@@ -58,9 +68,8 @@ async function runPhase(spec: LoadSpec, phase: LoadPhase, tally: { errors: numbe
   const instance = autocannon({
     url: spec.url,
     connections: phase.connections,
-    duration: phase.durationS,
-    amount: phase.amount,
-    overallRate: phase.rate,
+    ...(phase.amount === undefined ? { duration: phase.durationS } : { amount: phase.amount }),
+    ...(phase.rate === undefined ? {} : { overallRate: phase.rate }),
     timeout: 10,
     requests: [
       {
@@ -76,9 +85,11 @@ async function runPhase(spec: LoadSpec, phase: LoadPhase, tally: { errors: numbe
     ] as unknown as autocannon.Request[],
   }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
   let ticks = 0;
-  instance.on('tick', (counter: { counter: number }) => {
-    ticks++;
-    if (ticks % 2 === 0) process.stderr.write(`    ${spec.label}: ${Math.round((Date.now() - started) / 1000)}s, ${counter.counter} req/s\n`);
+  let seen = 0;
+  instance.on('tick', () => {
+    const answered = Object.values(tally.statuses).reduce((a, b) => a + b, 0);
+    if (++ticks % 2 === 0) process.stderr.write(`    ${spec.label}: ${Math.round((Date.now() - started) / 1000)}s, ${Math.round((answered - seen) / 2)} req/s\n`);
+    if (ticks % 2 === 0) seen = answered;
   });
   return { result: await instance, elapsedS: (Date.now() - started) / 1000 };
 }
@@ -90,15 +101,21 @@ let durationS = 0;
 let transportErrors = 0;
 const p50: number[] = [];
 const p99: number[] = [];
+const phases: PhaseResult[] = [];
 for (const phase of spec.phases) {
+  const bodyErrorsBefore = tally.errors;
   const { result, elapsedS } = await runPhase(spec, phase, tally);
+  const phaseS = phase.durationS ?? elapsedS;
+  const phaseErrors = result.errors + result.timeouts + result.non2xx + (tally.errors - bodyErrorsBefore);
   requests += result.requests.total;
-  durationS += phase.durationS ?? elapsedS;
+  durationS += phaseS;
   transportErrors += result.errors + result.timeouts + result.non2xx;
   p50.push(result.latency.p50);
   p99.push(result.latency.p99);
+  phases.push({ rate: phase.rate, rps: Math.round((result.requests.total - phaseErrors) / phaseS), p99Ms: result.latency.p99, errors: phaseErrors });
 }
 const output: LoadResult = {
+  phases,
   requests,
   durationS,
   rps: Math.round(requests / durationS),

@@ -12,9 +12,9 @@ export interface Results {
 const SYSTEMS: SystemName[] = ['gateway', 'yoga-node', 'apollo-node', 'origin', 'ceiling'];
 
 const COLUMNS: Record<string, [string, string][]> = {
-  hot: [['rps', 'requests/s'], ['p50Ms', 'p50 ms'], ['p99Ms', 'p99 ms'], ['errors', 'errors']],
+  hot: [['rps', 'served/s'], ['p50Ms', 'p50 ms'], ['p99Ms', 'p99 ms'], ['errors', 'errors']],
   stampede: [['originCalls', 'origin calls (cold)'], ['p99Ms', 'p99 ms (cold)'], ['expiredOriginCalls', 'origin calls (expired)'], ['expiredP99Ms', 'p99 ms (expired)'], ['errors', 'errors']],
-  spike: [['rps', 'served/s'], ['errorRate', 'error rate'], ['p99Ms', 'p99 ms'], ['originMaxInFlight', 'origin maxInFlight'], ['originRejected', 'origin rejected'], ['offload', 'origin offload']],
+  spike: [['rps', 'served/s at 5,000 offered'], ['peakP99Ms', 'p99 ms at 5,000'], ['errorRate', 'error rate'], ['p99Ms', 'worst step p99 ms'], ['originMaxInFlight', 'origin maxInFlight'], ['originRejected', 'origin rejected'], ['offload', 'origin offload']],
   outage: [['successRate', 'success rate'], ['stale', 'stale answers'], ['requests', 'requests'], ['p99Ms', 'p99 ms']],
   nplus1: [['originCalls', 'origin calls']],
 };
@@ -63,17 +63,17 @@ function format(value: number | undefined): string {
 export function chart(results: Results): string {
   const hot = results.scenarios.hot ?? {};
   const stampede = results.scenarios.stampede ?? {};
-  const width = 760;
+  const width = 920;
   const bars = (title: string, x0: number, items: [string, number, string][]) => {
     const max = Math.max(1, ...items.map(([, value]) => value));
     const out = [`<text x="${x0}" y="24" font-size="15" font-weight="bold">${title}</text>`];
     items.forEach(([label, value, note], i) => {
       const y = 44 + i * 34;
-      const length = Math.max(2, (value / max) * 230);
+      const length = Math.max(2, (value / max) * 170);
       out.push(
         `<text x="${x0}" y="${y + 16}" font-size="12">${label}</text>`,
         `<rect x="${x0 + 90}" y="${y}" width="${length.toFixed(1)}" height="22" fill="${label === 'gateway' ? '#f6821f' : '#8a94a6'}"/>`,
-        `<text x="${x0 + 96 + length}" y="${y + 16}" font-size="12">${note}</text>`,
+        `<text x="${(x0 + 96 + length).toFixed(1)}" y="${y + 16}" font-size="12">${note}</text>`,
       );
     });
     return out.join('\n');
@@ -91,7 +91,7 @@ export function chart(results: Results): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     bars('hot: requests/s (p99)', 10, hotItems),
-    bars('stampede: origin calls for 500 requests', 400, stampedeItems),
+    bars('stampede: origin calls for 500 requests', 470, stampedeItems),
     '</svg>',
     '',
   ].join('\n');
