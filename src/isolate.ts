@@ -25,14 +25,17 @@ export interface Isolate {
 /** Types whose entities the loaders cache, with their freshness from the schema's hints. */
 const ENTITY_TYPES = ['Product', 'Inventory'];
 
-const isolates = new WeakMap<Env, Promise<Isolate>>();
+const building = new WeakMap<Env, Promise<Isolate>>();
+const built = new WeakMap<Env, Isolate>();
 
-/** Vars are fixed for an isolate's life: parse them and build everything once. */
-export function isolateFor(env: Env): Promise<Isolate> {
-  let isolate = isolates.get(env);
+/** Vars are fixed for an isolate's life: parse them and build everything once. Once built, no await. */
+export function isolateFor(env: Env): Isolate | Promise<Isolate> {
+  const ready = built.get(env);
+  if (ready) return ready;
+  let isolate = building.get(env);
   if (!isolate) {
-    isolate = buildIsolate(env);
-    isolates.set(env, isolate);
+    isolate = buildIsolate(env).then((done) => (built.set(env, done), done));
+    building.set(env, isolate);
   }
   return isolate;
 }

@@ -12,6 +12,9 @@ export interface RequestTrace {
   retryAfter: number;
 }
 
+/** For answers that ran nothing (hits, refusals): shared, never written to. */
+export const NOTHING_RAN: Readonly<RequestTrace> = Object.freeze(createTrace());
+
 export function createTrace(scope: string | null = null): RequestTrace {
   return { originCalls: 0, originMs: 0, scope, entities: undefined, invalidations: new Set(), retryAfter: 0 };
 }

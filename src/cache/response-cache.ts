@@ -1,5 +1,5 @@
 import type { CacheConfig } from '../config.ts';
-import { createTrace, type RequestTrace } from '../trace.ts';
+import { createTrace, NOTHING_RAN, type RequestTrace } from '../trace.ts';
 import { cacheControlHeader } from './cache-control-header.ts';
 import type { CacheIndexObject } from './cache-index-object.ts';
 import type { CacheKeys, DocumentAnalysis } from './cache-key.ts';
@@ -37,7 +37,7 @@ export interface Served {
   cache: CacheStatus;
   operationName: string | null;
   /** The origin calls this request waited for (a background refresh's are not). */
-  trace: RequestTrace;
+  trace: Readonly<RequestTrace>;
 }
 
 interface Job {
@@ -149,7 +149,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
 
   async function lookUp(job: Job, operationName: string | null, ctx: ExecutionContext): Promise<Served> {
     const { request } = job;
-    const hit = (entry: CacheEntry, cache: CacheStatus, trace = createTrace()) =>
+    const hit = (entry: CacheEntry, cache: CacheStatus, trace: Readonly<RequestTrace> = NOTHING_RAN) =>
       served(fromEntry(entry, cache, request), cache, operationName, trace);
 
     const now = Date.now();
@@ -166,7 +166,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
       console.error(JSON.stringify({ event: 'cache-object-failed', error: String(error) }));
       const fallback = memory.peek(job.key);
       const usable = fallback && freshness(fallback, Date.now()) !== 'dead';
-      return usable ? hit(fallback, 'STALE') : served(busy(), 'MISS', operationName, createTrace());
+      return usable ? hit(fallback, 'STALE') : served(busy(), 'MISS', operationName, NOTHING_RAN);
     }
 
     switch (result.status) {
@@ -179,10 +179,10 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
         memory.set(job.key, result.entry, now);
         return hit(result.entry, 'MISS');
       case 'timeout':
-        return result.fallback ? hit(result.fallback, 'STALE') : served(busy(), 'MISS', operationName, createTrace());
+        return result.fallback ? hit(result.fallback, 'STALE') : served(busy(), 'MISS', operationName, NOTHING_RAN);
       case 'abandoned':
         if (result.answer.failed && result.fallback) return hit(result.fallback, 'STALE');
-        return served(uncached(result.answer, 'MISS'), 'MISS', operationName, createTrace());
+        return served(uncached(result.answer, 'MISS'), 'MISS', operationName, NOTHING_RAN);
       case 'lead': {
         const outcome = await lead(job, result.lease);
         if ('entry' in outcome) return hit(outcome.entry, 'MISS', outcome.trace);
@@ -247,10 +247,10 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
       status,
       headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-cache': 'BYPASS' },
     });
-    return served(response, 'BYPASS', operationName, createTrace());
+    return served(response, 'BYPASS', operationName, NOTHING_RAN);
   }
 
-  function served(response: Response, cache: CacheStatus, operationName: string | null, trace: RequestTrace): Served {
+  function served(response: Response, cache: CacheStatus, operationName: string | null, trace: Readonly<RequestTrace>): Served {
     stats[cache]++;
     // The origin shield refused a call (busy, or its breaker open): say when to come back (RFC 9110 §10.2.3).
     if (trace.retryAfter > 0) response.headers.set('retry-after', String(trace.retryAfter));

@@ -9,7 +9,11 @@ export const CSRF_HEADERS = ['x-graphql-csrf', 'apollo-require-preflight', 'x-ap
 const SIMPLE_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'];
 
 export function isCrossSiteRisk(request: Request): boolean {
-  if (CSRF_HEADERS.some((name) => request.headers.has(name))) return false;
+  return isSimple(request) && !CSRF_HEADERS.some((name) => request.headers.has(name));
+}
+
+/** A request a browser sends cross-site without a preflight. */
+function isSimple(request: Request): boolean {
   if (request.method === 'GET' || request.method === 'HEAD') return true;
   const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   return request.method === 'POST' && (type === '' || SIMPLE_TYPES.includes(type));
