@@ -13,6 +13,8 @@ export interface GatewayConfig {
   persistedOnly: boolean;
   /** One JSON line per GraphQL request. Var `LOG_REQUESTS`, default true. */
   logRequests: boolean;
+  /** Origins whose pages may call the gateway: `*`, or a comma-separated list. Var `CORS_ORIGINS`, default `*`. */
+  corsOrigins: '*' | string[];
 }
 
 export interface ShieldConfig {
@@ -106,6 +108,7 @@ export function readConfig(env: object): GatewayConfig {
     },
     persistedOnly: readBoolean('PERSISTED_ONLY', text('PERSISTED_ONLY'), false),
     logRequests: readBoolean('LOG_REQUESTS', text('LOG_REQUESTS'), true),
+    corsOrigins: readOrigins(text('CORS_ORIGINS') ?? '*'),
   };
 }
 
@@ -115,6 +118,15 @@ function readOriginUrl(value: string): string {
     throw new Error(`[config] ORIGIN_URL must be an http(s) URL, got "${value}"`);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+function readOrigins(value: string): '*' | string[] {
+  if (value.trim() === '*') return '*';
+  return value.split(',').map((origin) => {
+    const url = URL.parse(origin.trim());
+    if (!url || url.origin !== origin.trim()) throw new Error(`[config] CORS_ORIGINS must be * or origins like https://shop.example.com, got "${origin}"`);
+    return url.origin;
+  });
 }
 
 function readBoolean(name: string, value: string | undefined, fallback: boolean): boolean {

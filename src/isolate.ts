@@ -9,6 +9,7 @@ import { createPolicyReader, typeHint } from './cache/policy.ts';
 import { createResponseCache, type Served } from './cache/response-cache.ts';
 import { createScopeHasher } from './cache/scope.ts';
 import { readConfig, type GatewayConfig } from './config.ts';
+import { createCors, type Cors } from './guards/cors.ts';
 import { createOriginGate } from './origin/origin-gate.ts';
 import { createPersistedOperations } from './persisted-operations.ts';
 import { schema, typeDefs } from './schema/index.ts';
@@ -17,6 +18,7 @@ import { createGateway } from './yoga.ts';
 /** Everything an isolate builds once and shares between its requests. */
 export interface Isolate {
   config: GatewayConfig;
+  cors: Cors;
   serveGraphQL(request: Request, ctx: ExecutionContext): Promise<Served>;
   admin(request: Request, path: string): Promise<Response>;
   stats: CacheStats;
@@ -89,5 +91,5 @@ async function buildIsolate(env: Env): Promise<Isolate> {
     execute: async (request, trace, cacheable) => yoga.fetch(request, { trace, entityCache: cacheable ? entityCache : undefined }),
   });
   const admin = createAdmin({ token: cache.purgeToken, invalidator, stats, memory });
-  return { config, serveGraphQL, admin, stats };
+  return { config, cors: createCors(config.corsOrigins), serveGraphQL, admin, stats };
 }

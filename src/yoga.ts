@@ -43,6 +43,8 @@ export function createGateway(config: GatewayConfig, schema: GraphQLSchema, gate
     ],
     // One operation per request: a batch would multiply every limit above.
     batching: false,
+    // CORS is the Worker entry's, for hits and misses alike.
+    cors: false,
     // GraphiQL is a static asset that the Worker entry serves (see index.ts).
     graphiql: false,
     landingPage: false,
