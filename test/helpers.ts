@@ -1,7 +1,9 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import type { OriginFault, OriginStats } from '../src/origin/types.ts';
+import worker from '../src/index.ts';
 
 export interface GraphQLBody<T> {
   data?: T | null;
@@ -61,6 +63,19 @@ async function originAdmin<T>(path: string, body?: unknown): Promise<T> {
   });
   if (!response.ok) throw new Error(`origin admin ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/**
+ * Calls the Worker's default export with another env (other vars), and waits
+ * for its background work. The Worker keeps one isolate state per env object:
+ * build each scenario's env once and reuse it.
+ */
+export async function fetchWorker(target: Env, path: string, init: RequestInit = {}): Promise<Response> {
+  const ctx = createExecutionContext();
+  const request = new Request(`http://gateway.test${path}`, init) as Request<unknown, IncomingRequestCfProperties>;
+  const response = await worker.fetch(request, target, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
 }
 
 /** Calls the gateway's admin API with the test token. */

@@ -1,17 +1,11 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import worker from '../src/index.ts';
-import { origin, resetAll } from './helpers.ts';
+import { fetchWorker, origin, resetAll } from './helpers.ts';
 
 const BROWSER = { accept: 'text/html,application/xhtml+xml' };
 
 async function fetchWith(vars: Partial<Env>, path: string, headers: Record<string, string> = {}): Promise<Response> {
-  const ctx = createExecutionContext();
-  const request = new Request(`http://gateway.test${path}`, { headers }) as Request<unknown, IncomingRequestCfProperties>;
-  const response = await worker.fetch(request, { ...env, ...vars }, ctx);
-  await waitOnExecutionContext(ctx);
-  return response;
+  return fetchWorker({ ...env, ...vars }, path, { headers });
 }
 
 describe('Worker entry', () => {

@@ -1,6 +1,5 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
-import worker from '../../src/index.ts';
+import { fetchWorker } from '../helpers.ts';
 
 export const GATEWAY = 'http://gateway.test';
 
@@ -40,13 +39,9 @@ export function envWith(vars: Partial<Env>): Env {
   return { ...env, ...vars };
 }
 
-/** Calls the Worker's default export with `target` as its env, as test/index.test.ts does. */
+/** Calls the Worker's default export with `target` as its env. */
 export async function fetchWith(target: Env, path: string, init: RequestInit = {}): Promise<Answer> {
-  const ctx = createExecutionContext();
-  const request = new Request(`${GATEWAY}${path}`, init) as Request<unknown, IncomingRequestCfProperties>;
-  const response = await worker.fetch(request, target, ctx);
-  await waitOnExecutionContext(ctx);
-  return answer(response);
+  return answer(await fetchWorker(target, path, init));
 }
 
 /** Through the Worker's own entry with the test bindings. */

@@ -1,9 +1,7 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import worker from '../../src/index.ts';
 import type { OriginFault, OriginStats } from '../../src/origin/types.ts';
-import { concurrently, errorCodes, resetAll, sleep, type GraphQLBody } from '../helpers.ts';
+import { concurrently, errorCodes, fetchWorker, resetAll, sleep, type GraphQLBody } from '../helpers.ts';
 
 const PRODUCT = 'query($id: ID!) { product(id: $id) { id name } }';
 
@@ -11,14 +9,11 @@ const PRODUCT = 'query($id: ID!) { product(id: $id) { id name } }';
 const fragile = { ...env, ORIGIN_URL: env.SHIELD_ORIGIN_URL };
 
 async function send(vars: Env, id: number): Promise<{ status: number; headers: Headers; body: GraphQLBody<{ product: { id: string } | null }> }> {
-  const ctx = createExecutionContext();
-  const request = new Request('http://gateway.test/graphql', {
+  const response = await fetchWorker(vars, '/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: PRODUCT, variables: { id: String(id) } }),
-  }) as Request<unknown, IncomingRequestCfProperties>;
-  const response = await worker.fetch(request, vars, ctx);
-  await waitOnExecutionContext(ctx);
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody<{ product: { id: string } | null }> };
 }
 
