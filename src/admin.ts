@@ -1,6 +1,7 @@
 import type { CacheStats } from './cache/cache-stats.ts';
 import type { Invalidator, PurgeRequest } from './cache/invalidator.ts';
 import type { MemoryTier } from './cache/memory-tier.ts';
+import { json } from './json-response.ts';
 
 export interface AdminOptions {
   /** Unset: the admin endpoints answer 404. */
@@ -67,8 +68,4 @@ async function bearerMatches(header: string | null, token: string): Promise<bool
   let difference = presented === '' ? 1 : 0;
   for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
   return difference === 0;
-}
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }

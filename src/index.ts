@@ -1,6 +1,7 @@
 import { CSRF_HEADERS, isCrossSiteRisk } from './guards/csrf.ts';
 import { isRateLimited } from './guards/rate-limit.ts';
 import { isolateFor, type Isolate } from './isolate.ts';
+import { graphqlError, json } from './json-response.ts';
 import { GRAPHQL_PATH } from './yoga.ts';
 
 export { CacheIndexObject } from './cache/cache-index-object.ts';
@@ -19,14 +20,6 @@ function pathOf(url: string): string {
 /** A browser navigating to the endpoint, as Yoga itself decides it. */
 function wantsGraphiQL(request: Request): boolean {
   return request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
-}
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
-}
-
-function graphqlError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return json(status, { errors: [{ message, extensions: { code } }] }, headers);
 }
 
 export default {

@@ -6,6 +6,7 @@ import type { CacheKeys, DocumentAnalysis } from './cache-key.ts';
 import type { CacheStats, CacheStatus } from './cache-stats.ts';
 import { ageOf, deadAt, freshness, type CacheEntry } from './entry.ts';
 import { readGraphQLRequest, requestFor, type GraphQLParams, type Parsed, type Refusal } from './graphql-params.ts';
+import { graphqlError, graphqlErrorBody } from '../json-response.ts';
 import type { PersistedRequest, Resolution } from '../persisted-operations.ts';
 import { INDEX_NAME, type Invalidator } from './invalidator.ts';
 import type { MemoryTier } from './memory-tier.ts';
@@ -64,11 +65,9 @@ const MAX_PREPARED_SOURCE = 8192;
 
 type Outcome = { entry: CacheEntry; trace: RequestTrace } | { answer: UncachedAnswer; tooLarge: boolean; trace: RequestTrace };
 
-const errorBody = (message: string, code: string) => JSON.stringify({ errors: [{ message, extensions: { code } }] });
-const BUSY_BODY = errorBody('The origin is busy; retry shortly.', 'ORIGIN_BUSY');
 const UNEXPECTED: UncachedAnswer = {
   status: 500,
-  body: errorBody('Unexpected error.', 'INTERNAL_SERVER_ERROR'),
+  body: graphqlErrorBody('Unexpected error.', 'INTERNAL_SERVER_ERROR'),
   contentType: 'application/json; charset=utf-8',
   failed: true,
 };
@@ -243,11 +242,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
 
   /** Refused before it cost anything: no parse, no cache lookup, no origin call. */
   function refused({ status, code, message, headers }: Refusal, operationName: string | null): Served {
-    const response = new Response(errorBody(message, code), {
-      status,
-      headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-cache': 'BYPASS' },
-    });
-    return served(response, 'BYPASS', operationName, NOTHING_RAN);
+    return served(graphqlError(status, code, message, { ...headers, 'x-cache': 'BYPASS' }), 'BYPASS', operationName, NOTHING_RAN);
   }
 
   function served(response: Response, cache: CacheStatus, operationName: string | null, trace: Readonly<RequestTrace>): Served {
@@ -288,10 +283,7 @@ function uncached(answer: UncachedAnswer, cache: CacheStatus): Response {
 }
 
 function busy(): Response {
-  return new Response(BUSY_BODY, {
-    status: 503,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '1', 'x-cache': 'MISS' },
-  });
+  return graphqlError(503, 'ORIGIN_BUSY', 'The origin is busy; retry shortly.', { 'retry-after': '1', 'x-cache': 'MISS' });
 }
 
 /** The same bytes serve both media types of GraphQL over HTTP; the label follows the client's Accept, as Yoga's does. */

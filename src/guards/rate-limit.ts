@@ -5,8 +5,7 @@ import { fnv1a } from '../hash.ts';
  * (`CF-Connecting-IP`). Uses the Workers rate-limit binding, which counts
  * within the colo without a storage call, so the hit path stays lean.
  */
-export async function isRateLimited(limiter: RateLimit | undefined, request: Request): Promise<boolean> {
-  if (!limiter) return false;
+export async function isRateLimited(limiter: RateLimit, request: Request): Promise<boolean> {
   const authorization = request.headers.get('authorization');
   const key = authorization ? `token:${fnv1a(authorization).toString(36)}` : `ip:${request.headers.get('cf-connecting-ip') ?? 'unknown'}`;
   try {
