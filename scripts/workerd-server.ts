@@ -19,8 +19,8 @@ export interface WorkerdServerOptions {
   port: number;
   /** The bundle `wrangler deploy --dry-run --outdir` wrote, or any single-module Worker. */
   scriptPath: string;
-  /** Vars and Durable Objects come from this wrangler.toml environment; none for a bare script. */
-  environment?: string;
+  /** Vars and Durable Objects come from wrangler.toml (`environment` names a `[env.*]`, else the top level); none for a bare script. */
+  wrangler?: { environment?: string };
   /** Vars that override the environment's. */
   vars?: Record<string, string>;
   /** Opens workerd's inspector (Chrome DevTools protocol) on this port, for CPU profiles. */
@@ -55,7 +55,7 @@ const text = (value: string) => JSON.stringify(value);
  * (copied beside the config, since `embed` reads relative to it), its Durable
  * Objects in a temporary folder that goes when the server does.
  */
-async function configFor(scriptPath: string, into: string, port: number, environment: string | undefined, vars: Record<string, string>): Promise<string> {
+async function configFor(scriptPath: string, into: string, port: number, wrangler: WorkerdServerOptions['wrangler'], vars: Record<string, string>): Promise<string> {
   const dir = dirname(scriptPath);
   const textModules = (await readdir(dir)).filter((file) => file.endsWith('.graphql'));
   await copyFile(scriptPath, join(into, 'index.js'));
@@ -65,14 +65,16 @@ async function configFor(scriptPath: string, into: string, port: number, environ
     `(name = "index.js", esModule = embed "index.js")`,
     ...textModules.map((file) => `(name = ${text(file)}, text = embed ${text(file)})`),
   ];
-  const worker = environment
-    ? (unstable_getMiniflareWorkerOptions(`${ROOT}wrangler.toml`, environment).workerOptions as {
+  const worker = wrangler
+    ? (unstable_getMiniflareWorkerOptions(`${ROOT}wrangler.toml`, wrangler.environment).workerOptions as {
         bindings?: Record<string, unknown>;
         durableObjects?: Record<string, string | { className: string }>;
         compatibilityDate?: string;
         compatibilityFlags?: string[];
+        assets?: { directory: string; binding?: string };
       })
     : undefined;
+  const assets = worker?.assets?.binding ? { binding: worker.assets.binding, directory: worker.assets.directory } : undefined;
   const configVars = Object.entries({ ...worker?.bindings, ...vars }).filter(
     (entry): entry is [string, string] => typeof entry[1] === 'string',
   );
@@ -82,6 +84,7 @@ async function configFor(scriptPath: string, into: string, port: number, environ
   const bindings = [
     ...configVars.map(([name, value]) => `(name = ${text(name)}, text = ${text(value)})`),
     ...durableObjects.map(([name, className]) => `(name = ${text(name)}, durableObjectNamespace = ${text(className)})`),
+    ...(assets ? [`(name = ${text(assets.binding)}, service = "assets")`] : []),
   ];
   const namespaces = durableObjects.map(([, className]) => `(className = ${text(className)}, uniqueKey = ${text(`gateway-${className}`)}, enableSql = true)`);
   return `using Workerd = import "/workerd/workerd.capnp";
@@ -92,6 +95,7 @@ const config :Workerd.Config = (
     (name = "internet", network = (allow = ["public", "private", "local"])),
     # SQLite-backed Durable Objects need files; they live in this run's temporary folder.
     (name = "storage", disk = (path = ${text(join(into, 'storage'))}, writable = true)),
+    ${assets ? staticAssets(assets.directory, worker?.compatibilityDate) : ''}
   ],
   sockets = [(name = "http", address = ${text(`127.0.0.1:${port}`)}, http = (), service = "main")],
 );
@@ -107,11 +111,33 @@ const worker :Workerd.Worker = (
 `;
 }
 
-export async function startWorkerdServer({ port, scriptPath, environment, vars = {}, inspectorPort }: WorkerdServerOptions): Promise<WorkerdServer> {
+/** The folder the build wrote, served with the content type of each file's extension, as Workers Static Assets serve it. */
+function staticAssets(directory: string, compatibilityDate = '2026-11-01'): string {
+  const types = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', json: 'application/json', svg: 'image/svg+xml' };
+  const script = `const TYPES = ${JSON.stringify(types)};
+export default {
+  async fetch(request, env) {
+    const file = await env.FILES.fetch(request);
+    const type = TYPES[new URL(request.url).pathname.split('.').pop()];
+    if (!file.ok || !type) return file;
+    const response = new Response(file.body, file);
+    response.headers.set('content-type', type);
+    return response;
+  },
+};`;
+  return `(name = "assets", worker = (
+      modules = [(name = "assets.js", esModule = ${text(script)})],
+      compatibilityDate = ${text(compatibilityDate)},
+      bindings = [(name = "FILES", service = "asset-files")],
+    )),
+    (name = "asset-files", disk = (path = ${text(directory)}, writable = false)),`;
+}
+
+export async function startWorkerdServer({ port, scriptPath, wrangler, vars = {}, inspectorPort }: WorkerdServerOptions): Promise<WorkerdServer> {
   const listen = port || (await freePort());
   const dir = await mkdtemp(join(tmpdir(), 'workerd-'));
   const configPath = join(dir, 'config.capnp');
-  await writeFile(configPath, await configFor(resolve(scriptPath), dir, listen, environment, vars));
+  await writeFile(configPath, await configFor(resolve(scriptPath), dir, listen, wrangler, vars));
   const args = ['serve', configPath, '--experimental'];
   if (inspectorPort) args.push('--inspector-addr', `127.0.0.1:${inspectorPort}`);
   const child = spawn(await workerdBinary(), args, { stdio: ['ignore', 'inherit', 'inherit'] });

@@ -2,8 +2,8 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import type { OriginFault, OriginStats } from '../src/origin/types.ts';
 import worker from '../src/index.ts';
+import { originAdmin } from './origin-admin.ts';
 
 export interface GraphQLBody<T> {
   data?: T | null;
@@ -55,16 +55,6 @@ export function errorCodes(body: GraphQLBody<unknown>): (string | undefined)[] {
   return (body.errors ?? []).map((error) => error.extensions?.code);
 }
 
-async function originAdmin<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${env.ORIGIN_URL}/__origin/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`origin admin ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /**
  * Calls the Worker's default export with another env (other vars), and waits
  * for its background work. The Worker keeps one isolate state per env object:
@@ -95,24 +85,4 @@ export async function resetAll(): Promise<void> {
 }
 
 /** The origin simulator's own view: how many calls the gateway really made. */
-export const origin = {
-  stats: () => originAdmin<OriginStats>('stats'),
-  reset: () => originAdmin<{ ok: true }>('reset', { reseed: true }),
-  /** Zeroes the counters and clears faults, keeping the data as it is. */
-  resetCounters: () => originAdmin<{ ok: true }>('reset', {}),
-  fault: (fault: OriginFault) => originAdmin<{ ok: true }>('faults', fault),
-  /** Changes stock at the origin behind the gateway's back: only a refresh can show it. */
-  async setInventory(sku: string, available: number): Promise<void> {
-    const response = await fetch(`${env.ORIGIN_URL}/api/inventory/${sku}`, {
-      method: 'PUT',
-      headers: { authorization: 'Bearer token-admin', 'content-type': 'application/json' },
-      body: JSON.stringify({ available }),
-    });
-    if (!response.ok) throw new Error(`origin PUT inventory: ${response.status}`);
-  },
-  /** A direct read of the origin's data, bypassing the gateway. */
-  async get<T>(path: string): Promise<T> {
-    const response = await fetch(`${env.ORIGIN_URL}${path}`);
-    return (await response.json()) as T;
-  },
-};
+export const origin = originAdmin(env.ORIGIN_URL);

@@ -132,6 +132,7 @@ function toRaw(query: unknown, operationName: unknown, variables: unknown, exten
   if (query == null && hash === undefined) return 'Send "query", or a persisted operation\'s hash.';
   if (operationName != null && typeof operationName !== 'string') return '"operationName" must be a string.';
   if (variables != null && !isObject(variables)) return '"variables" must be a JSON object.';
+  if (extensions != null && !isObject(extensions)) return '"extensions" must be a JSON object.';
   return { query: query ?? undefined, operationName: operationName ?? null, variables: variables ?? null, hash };
 }
 

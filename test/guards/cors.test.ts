@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetAll } from '../helpers.ts';
-import { envWith, fetchGateway, fetchWith, postJson } from './guard-helpers.ts';
+import { postJson } from '../answers.ts';
+import { envWith, fetchGateway, fetchWith } from './guard-helpers.ts';
 
 const SHOP = 'https://shop.example.com';
 const QUERY = { query: '{ product(id: "1") { id } }' };

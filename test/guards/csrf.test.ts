@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { origin, resetAll } from '../helpers.ts';
-import { codes, fetchGateway, graphqlPath, JSON_HEADERS, postJson } from './guard-helpers.ts';
+import { codes, graphqlPath, JSON_HEADERS, postJson } from '../answers.ts';
+import { fetchGateway } from './guard-helpers.ts';
 
 /**
  * A GET, or a POST with a content type a browser sends without a preflight,

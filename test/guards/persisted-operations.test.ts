@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import manifest from '../../client/generated/persisted-documents.json';
 import { origin, resetAll } from '../helpers.ts';
-import { codes, envWith, fetchGateway, fetchWith, graphqlPath, postJson, sha256Hex, type Answer } from './guard-helpers.ts';
+import { codes, graphqlPath, postJson, type Answer } from '../answers.ts';
+import { envWith, fetchGateway, fetchWith, sha256Hex } from './guard-helpers.ts';
 
 /**
  * Automatic persisted queries (extensions.persistedQuery.sha256Hash), trusted

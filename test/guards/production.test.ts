@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { origin, resetAll } from '../helpers.ts';
-import { codes, envWith, fetchGateway, fetchWith, graphqlPath, postJson, type Answer } from './guard-helpers.ts';
+import { codes, graphqlPath, postJson, type Answer } from '../answers.ts';
+import { envWith, fetchGateway, fetchWith } from './guard-helpers.ts';
 
 /** With ENVIRONMENT=production: no introspection, no GraphiQL, nothing internal in an error. */
 

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { origin, resetAll } from '../helpers.ts';
-import { codes, envWith, fetchWith, postJson, type Answer } from './guard-helpers.ts';
+import { codes, postJson, type Answer } from '../answers.ts';
+import { envWith, fetchWith } from './guard-helpers.ts';
 
 /**
  * With TIGHT_RATE_LIMITER (5 requests per 60 s per key) as RATE_LIMITER. The
