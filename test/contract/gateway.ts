@@ -8,10 +8,7 @@ import { CONTRACT_PURGE_TOKEN, type Settings } from './setup.ts';
 export function gateway(settings: Settings) {
   const { gatewayUrl, originUrl } = inject('contract')[settings];
   const origin = originAdmin(originUrl);
-  const send = async (path: string, init: RequestInit = {}): Promise<Answer> => {
-    const url = `${gatewayUrl}${path}`;
-    return answer(new Headers(init.headers).has('content-length') ? await sendAsTold(url, init) : await fetch(url, init));
-  };
+  const send = async (path: string, init: RequestInit = {}): Promise<Answer> => answer(await sendAsTold(`${gatewayUrl}${path}`, init));
   return {
     url: gatewayUrl,
     origin,
@@ -29,20 +26,33 @@ export function gateway(settings: Settings) {
 
 export type Gateway = ReturnType<typeof gateway>;
 
-/** fetch refuses to send a Content-Length that does not match the body; node:http sends what it is told, as an attacker's client would. */
+/** Bodies this large wait for `100 Continue`, as curl's do, so that a refusal before the body is read is seen, not a reset. */
+const LARGE_BODY = 64 * 1024;
+
+/**
+ * One request as the client tells it, over node:http: fetch refuses to send a
+ * Content-Length that does not match the body, and a fetch still writing a
+ * large body when the server refuses it sees EPIPE instead of the answer.
+ */
 async function sendAsTold(url: string, init: RequestInit): Promise<Response> {
-  const body = Buffer.from(await new Request(url, init).arrayBuffer());
+  const request = new Request(url, init);
+  const body = Buffer.from(await request.arrayBuffer());
+  const headers = { ...Object.fromEntries(request.headers), ...Object.fromEntries(new Headers(init.headers)) };
+  if (body.length > LARGE_BODY) headers.expect = '100-continue';
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(url, { method: init.method, headers: Object.fromEntries(new Headers(init.headers)) }, (incoming) => {
+    const outgoing = httpRequest(url, { method: request.method, headers }, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('end', () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === 'string') headers.set(name, value);
-        resolve(new Response(Buffer.concat(chunks), { status: incoming.statusCode, headers }));
+        const answered = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === 'string') answered.set(name, value);
+        const status = incoming.statusCode ?? 0;
+        resolve(new Response(status === 204 || status === 304 || request.method === 'HEAD' ? null : Buffer.concat(chunks), { status, headers: answered }));
+        outgoing.destroy();
       });
     });
     outgoing.on('error', reject);
-    outgoing.end(body);
+    if (headers.expect) outgoing.on('continue', () => outgoing.end(body));
+    else outgoing.end(body);
   });
 }
