@@ -1,7 +1,11 @@
+import { hitResponse } from './cache/hit-response.ts';
+import type { Served } from './cache/response-cache.ts';
 import { CSRF_HEADERS, isCrossSiteRisk } from './guards/csrf.ts';
 import { isRateLimited } from './guards/rate-limit.ts';
 import { isolateFor, type Isolate } from './isolate.ts';
 import { graphqlError, json } from './json-response.ts';
+import { andThen } from './maybe-promise.ts';
+import { NOTHING_RAN } from './trace.ts';
 import { GRAPHQL_PATH } from './yoga.ts';
 
 export { CacheIndexObject } from './cache/cache-index-object.ts';
@@ -35,28 +39,47 @@ export default {
     if (pathname === GRAPHQL_PATH) {
       if (graphiql && wantsGraphiQL(request)) return env.ASSETS.fetch(new URL('/graphiql.html', request.url));
       if (request.method === 'OPTIONS') return isolate.cors.preflight(request);
-      const response = await answerGraphQL(request, env, ctx, isolate, started);
-      isolate.cors.decorate(request, response);
-      return response;
+      if (env.RATE_LIMITER && (await isRateLimited(env.RATE_LIMITER, request))) {
+        return respond(request, isolate, refusal(graphqlError(429, 'RATE_LIMITED', 'Too many requests from this client; slow down.', { 'retry-after': '60' })), started);
+      }
+      if (isCrossSiteRisk(request)) {
+        const message = `A GET or a simple POST must carry one of these headers: ${CSRF_HEADERS.join(', ')}.`;
+        return respond(request, isolate, refusal(graphqlError(403, 'CSRF_BLOCKED', message)), started);
+      }
+      return andThen(isolate.serveGraphQL(request, ctx), (served) => respond(request, isolate, served, started));
     }
     if (pathname === '/' && graphiql) return Response.redirect(new URL(GRAPHQL_PATH, request.url).href, 302);
     return json(404, { error: `No route for ${pathname}; GraphQL is served at ${GRAPHQL_PATH}` });
   },
 } satisfies ExportedHandler<Env>;
 
-async function answerGraphQL(request: Request, env: Env, ctx: ExecutionContext, isolate: Isolate, started: number): Promise<Response> {
-  if (env.RATE_LIMITER && (await isRateLimited(env.RATE_LIMITER, request))) {
-    return graphqlError(429, 'RATE_LIMITED', 'Too many requests from this client; slow down.', { 'retry-after': '60' });
-  }
-  if (isCrossSiteRisk(request)) {
-    return graphqlError(403, 'CSRF_BLOCKED', `A GET or a simple POST must carry one of these headers: ${CSRF_HEADERS.join(', ')}.`);
-  }
-  const { response, cache, operationName, trace } = await isolate.serveGraphQL(request, ctx);
+/** A refusal before the cache: counted nowhere, keyed by nothing. */
+function refusal(response: Response): Served {
+  return { response, cache: 'BYPASS', operationName: null, trace: NOTHING_RAN };
+}
+
+/**
+ * The answer with every header the entry adds: Server-Timing, CORS, the cache
+ * key and Retry-After. A stored entry's response is built with them at once.
+ */
+function respond(request: Request, isolate: Isolate, served: Served, started: number): Response {
+  const { cache, trace, key, operationName } = served;
   const durationMs = Date.now() - started;
-  response.headers.set(
-    'server-timing',
-    `cache;desc="${cache}", origin;dur=${trace.originMs};desc="${trace.originCalls} calls", total;dur=${durationMs}`,
-  );
+  const headers: [string, string][] = [
+    ['server-timing', `cache;desc="${cache}", origin;dur=${trace.originMs};desc="${trace.originCalls} calls", total;dur=${durationMs}`],
+    ...isolate.cors.headersFor(request),
+  ];
+  // The key names the entry for operators (and tests) without revealing anything: it is a hash.
+  if (key) headers.push(['x-cache-key', key]);
+  // The origin shield refused a call (busy, or its breaker open): say when to come back (RFC 9110 §10.2.3).
+  if (trace.retryAfter > 0) headers.push(['retry-after', String(trace.retryAfter)]);
+  let response: Response;
+  if ('entry' in served) {
+    response = hitResponse(served.entry, cache, request, headers);
+  } else {
+    response = served.response;
+    for (const [name, value] of headers) response.headers.set(name, value);
+  }
   if (isolate.config.logRequests) {
     console.log(JSON.stringify({ operationName, cache, originCalls: trace.originCalls, durationMs, status: response.status }));
   }

@@ -19,7 +19,7 @@ import { createGateway } from './yoga.ts';
 export interface Isolate {
   config: GatewayConfig;
   cors: Cors;
-  serveGraphQL(request: Request, ctx: ExecutionContext): Promise<Served>;
+  serveGraphQL(request: Request, ctx: ExecutionContext): Served | Promise<Served>;
   admin(request: Request, path: string): Promise<Response>;
   stats: CacheStats;
 }

@@ -40,19 +40,23 @@ const JSON_TYPES = ['application/json', 'application/graphql+json'];
  * object with a string `query` (or a persisted operation's hash). Nothing else
  * reaches Yoga, so no limit or trusted-documents rule has a way around it.
  */
-export async function readGraphQLRequest(request: Request, maxBodyBytes: number): Promise<ReadRequest> {
+export function readGraphQLRequest(request: Request, maxBodyBytes: number): ReadRequest | Promise<ReadRequest> {
   if (request.method === 'GET') {
-    const search = new URL(request.url).searchParams;
-    return { source: search.toString(), original: request, parse: () => parseSearch(search) };
+    // The raw query string is the text remembered per isolate: a GET seen before is not even split into parameters.
+    const at = request.url.indexOf('?');
+    const source = at === -1 ? '' : request.url.slice(at + 1);
+    return { source, original: request, parse: () => parseSearch(new URLSearchParams(source)) };
   }
   if (request.method !== 'POST') {
     return refuse(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.', { allow: 'GET, POST' });
   }
   const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!JSON_TYPES.includes(type)) return refuse(415, 'UNSUPPORTED_MEDIA_TYPE', 'POST a JSON body with content-type: application/json.');
-  const text = await readBounded(request, maxBodyBytes);
-  if (text === undefined) return refuse(413, 'PAYLOAD_TOO_LARGE', `The request body is over ${maxBodyBytes} bytes.`);
-  return { source: text, original: request, parse: () => parseBody(text) };
+  return readBounded(request, maxBodyBytes).then((text) =>
+    text === undefined
+      ? refuse(413, 'PAYLOAD_TOO_LARGE', `The request body is over ${maxBodyBytes} bytes.`)
+      : { source: text, original: request, parse: () => parseBody(text) },
+  );
 }
 
 function parseSearch(search: URLSearchParams): Parsed {

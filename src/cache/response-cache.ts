@@ -1,10 +1,10 @@
 import type { CacheConfig } from '../config.ts';
 import { createTrace, NOTHING_RAN, type RequestTrace } from '../trace.ts';
-import { cacheControlHeader } from './cache-control-header.ts';
 import type { CacheIndexObject } from './cache-index-object.ts';
 import type { CacheKeys, DocumentAnalysis } from './cache-key.ts';
 import type { CacheStats, CacheStatus } from './cache-stats.ts';
-import { ageOf, deadAt, freshness, type CacheEntry } from './entry.ts';
+import { andThen } from '../maybe-promise.ts';
+import { deadAt, freshness, type CacheEntry } from './entry.ts';
 import { readGraphQLRequest, requestFor, type GraphQLParams, type Parsed, type Refusal } from './graphql-params.ts';
 import { graphqlError, graphqlErrorBody } from '../json-response.ts';
 import type { PersistedRequest, Resolution } from '../persisted-operations.ts';
@@ -33,13 +33,19 @@ export interface ResponseCacheOptions {
   resolvePersisted: (request: PersistedRequest) => Promise<Resolution>;
 }
 
-export interface Served {
-  response: Response;
+/**
+ * What the cache decided for one request: a stored entry to answer with (the
+ * Worker entry builds its response, headers and all, at once), or a response
+ * already made (Yoga's, or a refusal).
+ */
+export type Served = {
   cache: CacheStatus;
   operationName: string | null;
   /** The origin calls this request waited for (a background refresh's are not). */
   trace: Readonly<RequestTrace>;
-}
+  /** The cache key, for the `x-cache-key` header; none for requests that were never keyed. */
+  key?: string;
+} & ({ entry: CacheEntry } | { response: Response });
 
 interface Job {
   key: string;
@@ -57,11 +63,22 @@ interface Prepared {
   analysis: DocumentAnalysis | undefined;
   /** The key, when the policy is PUBLIC and so the same for every caller. */
   publicKey: string | undefined;
+  /** The keys of a PRIVATE document by scope, for the identities seen. */
+  privateKeys: Map<string, string>;
 }
 
-/** Raw texts remembered per isolate, and the longest one worth remembering. */
+/** Raw texts, identities and private keys per text remembered per isolate, and the longest text worth remembering. */
 const MAX_PREPARED = 1000;
 const MAX_PREPARED_SOURCE = 8192;
+const MAX_SCOPES = 1000;
+const MAX_PRIVATE_KEYS = 100;
+
+/** Sets `key` in a Map used as a bounded memo, dropping the oldest entry past `max`. */
+function remember<K, V>(memo: Map<K, V>, key: K, value: V, max: number): V {
+  if (memo.size >= max) memo.delete(memo.keys().next().value as K);
+  memo.set(key, value);
+  return value;
+}
 
 type Outcome = { entry: CacheEntry; trace: RequestTrace } | { answer: UncachedAnswer; tooLarge: boolean; trace: RequestTrace };
 
@@ -78,7 +95,7 @@ const UNEXPECTED: UncachedAnswer = {
  * or from the key's Durable Object, without parsing, validating or executing.
  * Only a miss reaches Yoga, and then only one request per key at a time.
  */
-export function createResponseCache(options: ResponseCacheOptions): (request: Request, ctx: ExecutionContext) => Promise<Served> {
+export function createResponseCache(options: ResponseCacheOptions): (request: Request, ctx: ExecutionContext) => Served | Promise<Served> {
   const { config, keys, memory, responses, index, invalidator, scopeOf, stats, execute, maxBodyBytes, maxQueryLength, resolvePersisted } = options;
   const lookupOptions = { leaseMs: config.leaseMs, waitMs: config.lockTimeoutMs };
 
@@ -90,7 +107,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     const headers = new Headers(response.headers);
     headers.set('cache-control', 'no-store');
     headers.set('x-cache', 'BYPASS');
-    return served(new Response(response.body, { status: response.status, headers }), 'BYPASS', operationName, trace);
+    return served({ response: new Response(response.body, { status: response.status, headers }) }, 'BYPASS', operationName, trace);
   }
 
   async function run(job: Job): Promise<Outcome> {
@@ -146,16 +163,22 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     );
   }
 
-  async function lookUp(job: Job, operationName: string | null, ctx: ExecutionContext): Promise<Served> {
-    const { request } = job;
-    const hit = (entry: CacheEntry, cache: CacheStatus, trace: Readonly<RequestTrace> = NOTHING_RAN) =>
-      served(fromEntry(entry, cache, request), cache, operationName, trace);
-
+  /** A warm entry from the memory tier answers at once; anything else asks the key's Durable Object. */
+  function lookUp(job: Job, operationName: string | null, ctx: ExecutionContext): Served | Promise<Served> {
     const now = Date.now();
     const remembered = memory.get(job.key, now);
     const state = remembered && freshness(remembered, now);
-    if (remembered && state === 'fresh') return hit(remembered, 'HIT');
-    if (remembered && state === 'stale') return hit(remembered, 'STALE');
+    if (remembered && (state === 'fresh' || state === 'stale')) {
+      return served({ entry: remembered }, state === 'fresh' ? 'HIT' : 'STALE', operationName, NOTHING_RAN, job.key);
+    }
+    return askObject(job, operationName, ctx, now);
+  }
+
+  async function askObject(job: Job, operationName: string | null, ctx: ExecutionContext, now: number): Promise<Served> {
+    const hit = (entry: CacheEntry, cache: CacheStatus, trace: Readonly<RequestTrace> = NOTHING_RAN) =>
+      served({ entry }, cache, operationName, trace, job.key);
+    const uncachedAnswer = (response: Response, cache: CacheStatus, trace: Readonly<RequestTrace>) =>
+      served({ response }, cache, operationName, trace, job.key);
 
     let result;
     try {
@@ -165,7 +188,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
       console.error(JSON.stringify({ event: 'cache-object-failed', error: String(error) }));
       const fallback = memory.peek(job.key);
       const usable = fallback && freshness(fallback, Date.now()) !== 'dead';
-      return usable ? hit(fallback, 'STALE') : served(busy(), 'MISS', operationName, NOTHING_RAN);
+      return usable ? hit(fallback, 'STALE') : uncachedAnswer(busy(), 'MISS', NOTHING_RAN);
     }
 
     switch (result.status) {
@@ -178,16 +201,16 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
         memory.set(job.key, result.entry, now);
         return hit(result.entry, 'MISS');
       case 'timeout':
-        return result.fallback ? hit(result.fallback, 'STALE') : served(busy(), 'MISS', operationName, NOTHING_RAN);
+        return result.fallback ? hit(result.fallback, 'STALE') : uncachedAnswer(busy(), 'MISS', NOTHING_RAN);
       case 'abandoned':
         if (result.answer.failed && result.fallback) return hit(result.fallback, 'STALE');
-        return served(uncached(result.answer, 'MISS'), 'MISS', operationName, NOTHING_RAN);
+        return uncachedAnswer(uncached(result.answer, 'MISS'), 'MISS', NOTHING_RAN);
       case 'lead': {
         const outcome = await lead(job, result.lease);
         if ('entry' in outcome) return hit(outcome.entry, 'MISS', outcome.trace);
         if (outcome.answer.failed && result.fallback) return hit(result.fallback, 'STALE', outcome.trace);
         const cache = outcome.tooLarge ? 'BYPASS' : 'MISS';
-        return served(uncached(outcome.answer, cache), cache, operationName, outcome.trace);
+        return uncachedAnswer(uncached(outcome.answer, cache), cache, outcome.trace);
       }
     }
   }
@@ -196,8 +219,6 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
 
   /** Parses the request, resolves a persisted operation, checks the query's length and analyzes it; `Served` when refused. */
   async function prepare(source: string, parse: () => Parsed): Promise<Prepared | Served> {
-    const remembered = prepared.get(source);
-    if (remembered) return remembered;
     const parsed = parse();
     if ('refused' in parsed) return refused(parsed.refused, null);
     const { raw } = parsed;
@@ -209,70 +230,64 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     const params: GraphQLParams = { query: resolved.query, operationName: raw.operationName, variables: raw.variables };
     const analysis = keys.analyze(params);
     const publicKey = analysis?.policy?.scope === 'PUBLIC' ? await keys.key(analysis, params, null) : undefined;
-    const result = { params, analysis, publicKey };
-    if (source.length <= MAX_PREPARED_SOURCE) {
-      if (prepared.size >= MAX_PREPARED) prepared.delete(prepared.keys().next().value as string);
-      prepared.set(source, result);
-    }
-    return result;
+    const result: Prepared = { params, analysis, publicKey, privateKeys: new Map() };
+    return source.length <= MAX_PREPARED_SOURCE ? remember(prepared, source, result, MAX_PREPARED) : result;
   }
 
-  async function serveGraphQL(incoming: Request, ctx: ExecutionContext): Promise<Served> {
-    const read = await readGraphQLRequest(incoming, maxBodyBytes);
-    if ('refused' in read) return refused(read.refused, null);
-    const { original, source, parse } = read;
-    const ready = await prepare(source, parse);
-    if ('response' in ready) return ready;
-    const { params, analysis, publicKey } = ready;
-    const replay = () => requestFor(original, params);
-    const operationName = params.operationName ?? analysis?.operationName ?? null;
-    const policy = analysis?.policy;
-    const authorization = incoming.headers.get('authorization');
-    // A private answer is cached per identity: without one it is not cached at all.
-    if (!analysis || !policy || (policy.scope === 'PRIVATE' && !authorization)) {
-      return bypass(replay(), operationName);
-    }
-    const scope = policy.scope === 'PRIVATE' && authorization ? await scopeOf(authorization) : null;
-    const key = publicKey ?? (await keys.key(analysis, params, scope));
-    const answer = await lookUp({ key, policy, scope, request: incoming, replay }, operationName, ctx);
-    // The key names the entry for operators (and tests) without revealing anything: it is a hash.
-    answer.response.headers.set('x-cache-key', key);
-    return answer;
+  const scopes = new Map<string, string>();
+
+  /** The private scope of an `Authorization` header, hashed once per isolate and identity. */
+  function scopeFor(authorization: string): string | Promise<string> {
+    return scopes.get(authorization) ?? scopeOf(authorization).then((scope) => remember(scopes, authorization, scope, MAX_SCOPES));
+  }
+
+  function keyFor({ analysis, params, publicKey, privateKeys }: Prepared & { analysis: DocumentAnalysis }, scope: string | null): string | Promise<string> {
+    if (scope === null) return publicKey ?? keys.key(analysis, params, null);
+    return privateKeys.get(scope) ?? keys.key(analysis, params, scope).then((key) => remember(privateKeys, scope, key, MAX_PRIVATE_KEYS));
+  }
+
+  /**
+   * Once an isolate has seen a request's text, its identity and its key, a
+   * hit is answered without waiting on anything: each step below is a value
+   * when it is remembered, and a promise only the first time.
+   */
+  function serveGraphQL(incoming: Request, ctx: ExecutionContext): Served | Promise<Served> {
+    return andThen(readGraphQLRequest(incoming, maxBodyBytes), (read) => {
+      if ('refused' in read) return refused(read.refused, null);
+      const { original, source, parse } = read;
+      return andThen(prepared.get(source) ?? prepare(source, parse), (ready) => {
+        if ('cache' in ready) return ready;
+        const { params, analysis } = ready;
+        const replay = () => requestFor(original, params);
+        const operationName = params.operationName ?? analysis?.operationName ?? null;
+        const policy = analysis?.policy;
+        const authorization = incoming.headers.get('authorization');
+        // A private answer is cached per identity: without one it is not cached at all.
+        if (!analysis || !policy || (policy.scope === 'PRIVATE' && !authorization)) return bypass(replay(), operationName);
+        return andThen(policy.scope === 'PRIVATE' && authorization ? scopeFor(authorization) : null, (scope) =>
+          andThen(keyFor({ ...ready, analysis }, scope), (key) => lookUp({ key, policy, scope, request: incoming, replay }, operationName, ctx)),
+        );
+      });
+    });
   }
 
   /** Refused before it cost anything: no parse, no cache lookup, no origin call. */
   function refused({ status, code, message, headers }: Refusal, operationName: string | null): Served {
-    return served(graphqlError(status, code, message, { ...headers, 'x-cache': 'BYPASS' }), 'BYPASS', operationName, NOTHING_RAN);
+    return served({ response: graphqlError(status, code, message, { ...headers, 'x-cache': 'BYPASS' }) }, 'BYPASS', operationName, NOTHING_RAN);
   }
 
-  function served(response: Response, cache: CacheStatus, operationName: string | null, trace: Readonly<RequestTrace>): Served {
+  function served(
+    answer: { entry: CacheEntry } | { response: Response },
+    cache: CacheStatus,
+    operationName: string | null,
+    trace: Readonly<RequestTrace>,
+    key?: string,
+  ): Served {
     stats[cache]++;
-    // The origin shield refused a call (busy, or its breaker open): say when to come back (RFC 9110 §10.2.3).
-    if (trace.retryAfter > 0) response.headers.set('retry-after', String(trace.retryAfter));
-    return { response, cache, operationName, trace };
+    return { ...answer, cache, operationName, trace, key };
   }
 
   return serveGraphQL;
-}
-
-/** A stored entry as a response; `If-None-Match` on its ETag answers 304 (RFC 9110 §13.1.2). */
-function fromEntry(entry: CacheEntry, cache: CacheStatus, request: Request): Response {
-  const headers = new Headers({
-    etag: entry.etag,
-    age: String(ageOf(entry, Date.now())),
-    'cache-control': cacheControlHeader(entry.policy),
-    'x-cache': cache,
-  });
-  if (matchesEtag(request.headers.get('if-none-match'), entry.etag)) return new Response(null, { status: 304, headers });
-  headers.set('content-type', negotiate(request.headers.get('accept')));
-  return new Response(entry.body, { status: 200, headers });
-}
-
-/** `If-None-Match` is a list of entity tags, or `*`, compared weakly (RFC 9110 §13.1.2). */
-function matchesEtag(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
 function uncached(answer: UncachedAnswer, cache: CacheStatus): Response {
@@ -284,12 +299,4 @@ function uncached(answer: UncachedAnswer, cache: CacheStatus): Response {
 
 function busy(): Response {
   return graphqlError(503, 'ORIGIN_BUSY', 'The origin is busy; retry shortly.', { 'retry-after': '1', 'x-cache': 'MISS' });
-}
-
-/** The same bytes serve both media types of GraphQL over HTTP; the label follows the client's Accept, as Yoga's does. */
-function negotiate(accept: string | null): string {
-  const modern = accept?.indexOf('application/graphql-response+json') ?? -1;
-  const legacy = accept?.indexOf('application/json') ?? -1;
-  const prefersModern = modern !== -1 && (legacy === -1 || modern < legacy);
-  return prefersModern ? 'application/graphql-response+json; charset=utf-8' : 'application/json; charset=utf-8';
 }

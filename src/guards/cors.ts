@@ -6,8 +6,8 @@
 export interface Cors {
   /** The answer to a preflight (`OPTIONS`). */
   preflight(request: Request): Response;
-  /** Adds the headers a cross-origin caller needs to read `response`. */
-  decorate(request: Request, response: Response): void;
+  /** The headers a cross-origin caller needs to read an answer to `request`. */
+  headersFor(request: Request): [string, string][];
 }
 
 const ALLOWED_HEADERS = 'authorization, content-type, if-none-match, x-graphql-csrf, apollo-require-preflight, x-apollo-operation-name';
@@ -15,28 +15,43 @@ const EXPOSED_HEADERS = 'x-cache, x-cache-key, age, etag, server-timing, retry-a
 
 /** `origins`: `*` for any origin, else the exact origins (`https://shop.example.com`) allowed. */
 export function createCors(origins: '*' | string[]): Cors {
-  const allowed = (origin: string | null) => (origins === '*' ? '*' : origin && origins.includes(origin) ? origin : undefined);
+  // With `*` every answer carries the same headers: built once per isolate.
+  const anyOrigin: [string, string][] = [
+    ['access-control-allow-origin', '*'],
+    ['access-control-expose-headers', EXPOSED_HEADERS],
+  ];
 
-  function allow(request: Request, headers: Headers): boolean {
-    const origin = allowed(request.headers.get('origin'));
-    if (origins !== '*') headers.append('vary', 'origin');
-    if (!origin) return false;
-    headers.set('access-control-allow-origin', origin);
-    return true;
+  /** The origin allowed to read the answer to `request`, if any. */
+  function allowedOrigin(request: Request): string | undefined {
+    if (origins === '*') return '*';
+    const origin = request.headers.get('origin');
+    return origin && origins.includes(origin) ? origin : undefined;
   }
 
   return {
     preflight(request) {
-      const headers = new Headers({ 'cache-control': 'no-store' });
-      if (allow(request, headers)) {
-        headers.set('access-control-allow-methods', 'GET, POST, OPTIONS');
-        headers.set('access-control-allow-headers', ALLOWED_HEADERS);
-        headers.set('access-control-max-age', '86400');
+      const origin = allowedOrigin(request);
+      const headers: [string, string][] = [['cache-control', 'no-store']];
+      if (origins !== '*') headers.push(['vary', 'origin']);
+      if (origin) {
+        headers.push(
+          ['access-control-allow-origin', origin],
+          ['access-control-allow-methods', 'GET, POST, OPTIONS'],
+          ['access-control-allow-headers', ALLOWED_HEADERS],
+          ['access-control-max-age', '86400'],
+        );
       }
       return new Response(null, { status: 204, headers });
     },
-    decorate(request, response) {
-      if (allow(request, response.headers)) response.headers.set('access-control-expose-headers', EXPOSED_HEADERS);
+    headersFor(request) {
+      if (origins === '*') return anyOrigin;
+      const origin = allowedOrigin(request);
+      if (!origin) return [['vary', 'origin']];
+      return [
+        ['vary', 'origin'],
+        ['access-control-allow-origin', origin],
+        ['access-control-expose-headers', EXPOSED_HEADERS],
+      ];
     },
   };
 }
