@@ -65,20 +65,20 @@ function refusal(response: Response): Served {
 function respond(request: Request, isolate: Isolate, served: Served, started: number): Response {
   const { cache, trace, key, operationName } = served;
   const durationMs = Date.now() - started;
-  const headers: [string, string][] = [
-    ['server-timing', `cache;desc="${cache}", origin;dur=${trace.originMs};desc="${trace.originCalls} calls", total;dur=${durationMs}`],
-    ...isolate.cors.headersFor(request),
-  ];
+  const headers: Record<string, string> = {
+    'server-timing': `cache;desc="${cache}", origin;dur=${trace.originMs};desc="${trace.originCalls} calls", total;dur=${durationMs}`,
+  };
+  isolate.cors.addHeaders(request, headers);
   // The key names the entry for operators (and tests) without revealing anything: it is a hash.
-  if (key) headers.push(['x-cache-key', key]);
+  if (key) headers['x-cache-key'] = key;
   // The origin shield refused a call (busy, or its breaker open): say when to come back (RFC 9110 §10.2.3).
-  if (trace.retryAfter > 0) headers.push(['retry-after', String(trace.retryAfter)]);
+  if (trace.retryAfter > 0) headers['retry-after'] = String(trace.retryAfter);
   let response: Response;
   if ('entry' in served) {
     response = hitResponse(served.entry, cache, request, headers);
   } else {
     response = served.response;
-    for (const [name, value] of headers) response.headers.set(name, value);
+    for (const name in headers) response.headers.set(name, headers[name] as string);
   }
   if (isolate.config.logRequests) {
     console.log(JSON.stringify({ operationName, cache, originCalls: trace.originCalls, durationMs, status: response.status }));

@@ -22,21 +22,19 @@ function templateOf(entry: CacheEntry): EntryTemplate {
 }
 
 /**
- * A stored entry as a response, its headers given at once: the stored bytes
- * are encoded once per entry, and nothing is set on the response afterwards.
- * `If-None-Match` on its ETag answers 304 (RFC 9110 §13.1.2).
+ * A stored entry as a response, built at once with `headers` (the caller's,
+ * which this adds the entry's to): the stored bytes are encoded once per entry,
+ * and nothing is set on the response afterwards. `If-None-Match` on its ETag
+ * answers 304 (RFC 9110 §13.1.2).
  */
-export function hitResponse(entry: CacheEntry, cache: CacheStatus, request: Request, extra: [string, string][]): Response {
+export function hitResponse(entry: CacheEntry, cache: CacheStatus, request: Request, headers: Record<string, string>): Response {
   const { body, etag, cacheControl } = templateOf(entry);
-  const headers: [string, string][] = [
-    ['etag', etag],
-    ['age', String(ageOf(entry, Date.now()))],
-    ['cache-control', cacheControl],
-    ['x-cache', cache],
-    ...extra,
-  ];
+  headers.etag = etag;
+  headers.age = String(ageOf(entry, Date.now()));
+  headers['cache-control'] = cacheControl;
+  headers['x-cache'] = cache;
   if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
-  headers.push(['content-type', negotiate(request.headers.get('accept'))]);
+  headers['content-type'] = negotiate(request.headers.get('accept'));
   return new Response(body, { status: 200, headers });
 }
 

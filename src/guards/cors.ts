@@ -6,8 +6,8 @@
 export interface Cors {
   /** The answer to a preflight (`OPTIONS`). */
   preflight(request: Request): Response;
-  /** The headers a cross-origin caller needs to read an answer to `request`. */
-  headersFor(request: Request): [string, string][];
+  /** Adds to `headers` what a cross-origin caller needs to read the answer to `request`. */
+  addHeaders(request: Request, headers: Record<string, string>): void;
 }
 
 const ALLOWED_HEADERS = 'authorization, content-type, if-none-match, x-graphql-csrf, apollo-require-preflight, x-apollo-operation-name';
@@ -15,12 +15,6 @@ const EXPOSED_HEADERS = 'x-cache, x-cache-key, age, etag, server-timing, retry-a
 
 /** `origins`: `*` for any origin, else the exact origins (`https://shop.example.com`) allowed. */
 export function createCors(origins: '*' | string[]): Cors {
-  // With `*` every answer carries the same headers: built once per isolate.
-  const anyOrigin: [string, string][] = [
-    ['access-control-allow-origin', '*'],
-    ['access-control-expose-headers', EXPOSED_HEADERS],
-  ];
-
   /** The origin allowed to read the answer to `request`, if any. */
   function allowedOrigin(request: Request): string | undefined {
     if (origins === '*') return '*';
@@ -30,28 +24,23 @@ export function createCors(origins: '*' | string[]): Cors {
 
   return {
     preflight(request) {
+      const headers: Record<string, string> = { 'cache-control': 'no-store' };
+      if (origins !== '*') headers.vary = 'origin';
       const origin = allowedOrigin(request);
-      const headers: [string, string][] = [['cache-control', 'no-store']];
-      if (origins !== '*') headers.push(['vary', 'origin']);
       if (origin) {
-        headers.push(
-          ['access-control-allow-origin', origin],
-          ['access-control-allow-methods', 'GET, POST, OPTIONS'],
-          ['access-control-allow-headers', ALLOWED_HEADERS],
-          ['access-control-max-age', '86400'],
-        );
+        headers['access-control-allow-origin'] = origin;
+        headers['access-control-allow-methods'] = 'GET, POST, OPTIONS';
+        headers['access-control-allow-headers'] = ALLOWED_HEADERS;
+        headers['access-control-max-age'] = '86400';
       }
       return new Response(null, { status: 204, headers });
     },
-    headersFor(request) {
-      if (origins === '*') return anyOrigin;
+    addHeaders(request, headers) {
+      if (origins !== '*') headers.vary = 'origin';
       const origin = allowedOrigin(request);
-      if (!origin) return [['vary', 'origin']];
-      return [
-        ['vary', 'origin'],
-        ['access-control-allow-origin', origin],
-        ['access-control-expose-headers', EXPOSED_HEADERS],
-      ];
+      if (!origin) return;
+      headers['access-control-allow-origin'] = origin;
+      headers['access-control-expose-headers'] = EXPOSED_HEADERS;
     },
   };
 }
