@@ -6,11 +6,13 @@ import type { OriginFault, OriginStats } from '../src/origin/types.ts';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-export type SystemName = 'gateway' | 'yoga-node' | 'apollo-node' | 'origin' | 'ceiling';
-export const GRAPHQL_SYSTEMS: SystemName[] = ['gateway', 'yoga-node', 'apollo-node'];
+export type SystemName = 'gateway' | 'yoga-workers' | 'yoga-node' | 'apollo-node' | 'origin' | 'ceiling';
+export const GRAPHQL_SYSTEMS: SystemName[] = ['gateway', 'yoga-workers', 'yoga-node', 'apollo-node'];
 
 export interface Running {
   url: string;
+  /** The process that was launched; what serves may be its child (workerd under `npm run serve`). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ function launch(args: string[], env: Record<string, string> = {}): Promise<Runni
       if (!match?.[1]) return;
       clearTimeout(timer);
       child.removeAllListeners('exit');
-      resolve({ url: match[1], stop: () => stop(child) });
+      resolve({ url: match[1], pid: child.pid ?? 0, stop: () => stop(child) });
     });
   });
 }
@@ -84,6 +86,9 @@ export function startSystem(name: SystemName, originUrl: string): Promise<Runnin
     case 'gateway':
       // The production bundle on workerd itself (no rate-limit binding there: see the README).
       return launch(['scripts/serve.ts', '--no-build', '--port', '0', '--origin-url', originUrl]);
+    case 'yoga-workers':
+      // Through the same path from the peer's own config; serve builds its bundle (about a second) on each start.
+      return launch(['scripts/serve.ts', '--config', 'bench/peers/yoga-workers.wrangler.toml', '--port', '0', '--origin-url', originUrl]);
     case 'ceiling':
       return launch(['scripts/serve.ts', '--port', '0', '--script', 'bench/ceiling/worker.js']);
     case 'yoga-node':

@@ -44,7 +44,14 @@ function duplicates(sources: string[]): string[] {
 }
 
 const files = (await readdir(dir, { recursive: true })).filter((file) => !/(\.map|README\.md)$/.test(file));
-const map = JSON.parse(await readFile(join(dir, 'index.js.map'), 'utf8')) as { sources: string[] };
+// The main module's map: wrangler names the bundle after the config's `main` (index.js.map for the gateway).
+const maps = (await readdir(dir)).filter((file) => file.endsWith('.js.map'));
+const [mapFile] = maps;
+if (maps.length !== 1 || !mapFile) {
+  console.error(`[bundle] ${dir}: expected one .js.map, found ${maps.length}`);
+  process.exit(1);
+}
+const map = JSON.parse(await readFile(join(dir, mapFile), 'utf8')) as { sources: string[] };
 const twice = duplicates(map.sources);
 let raw = 0;
 let gzipped = 0;

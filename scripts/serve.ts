@@ -1,20 +1,25 @@
 /**
- * `npm run serve -- [--port 8788] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...]`:
+ * `npm run serve -- [--config wrangler.toml] [--port 8788] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...]`:
  * the bundle `wrangler deploy` would upload, on workerd itself, for trying
- * production mode locally, for the contract suite and for the benchmark.
+ * production mode locally, for the contract suite and for the benchmark (which
+ * also serves its yoga-workers peer this way, from that peer's own config).
  * Builds first (`wrangler deploy --dry-run --outdir`). The rate-limit binding
  * is Cloudflare's, not workerd's: it is absent here.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { basename, extname, join, parse, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { unstable_readConfig } from 'wrangler';
 import { startWorkerdServer } from './workerd-server.ts';
 
 const USAGE =
-  'usage: npm run serve -- [--port 8788] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...] [--log] [--no-build] [--script bare-worker.js]';
+  'usage: npm run serve -- [--config wrangler.toml] [--port 8788] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...] [--log] [--no-build] [--script bare-worker.js]';
 
 const { values } = parseArgs({
   options: {
+    config: { type: 'string' },
     port: { type: 'string', default: '8788' },
     'origin-url': { type: 'string', default: 'http://127.0.0.1:4010' },
     env: { type: 'string', default: 'production' },
@@ -43,21 +48,35 @@ const vars = Object.fromEntries(
 );
 
 const root = fileURLToPath(new URL('../', import.meta.url));
+const gatewayConfig = `${root}wrangler.toml`;
+const config = values.config ? resolve(values.config) : gatewayConfig;
+if (!existsSync(config)) fail(`--config must be a wrangler config file, not "${values.config}"`);
+// Any other config's bundle goes beside the gateway's, named after its file: bench/peers/yoga-workers.wrangler.toml → dist/yoga-workers.
+// Absolute, because wrangler resolves a relative --outdir from the config's folder.
+const outdir = config === gatewayConfig ? `${root}dist/worker` : `${root}dist/${basename(config, extname(config)).replace(/\.wrangler$/, '')}`;
 if (!values['no-build'] && !values.script) {
   // `--env ""` is wrangler's name for the top level.
-  execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--env', environment ?? '', '--outdir', 'dist/worker'], {
+  execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--config', config, '--env', environment ?? '', '--outdir', outdir], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
   });
 }
+
+/** wrangler names the bundle's main module after the config's `main`: src/index.ts → dist/worker/index.js. */
+function mainModule(): string {
+  const { main } = unstable_readConfig({ config, env: environment });
+  if (!main) fail(`${config} has no main`);
+  return join(outdir, `${parse(main).name}.js`);
+}
+
 // `--script`: a bare Worker with no bindings (the benchmark's ceiling).
 const server = values.script
   ? await startWorkerdServer({ port, scriptPath: values.script })
   : await startWorkerdServer({
       port,
-      scriptPath: `${root}dist/worker/index.js`,
-      wrangler: { environment },
+      scriptPath: mainModule(),
+      wrangler: { configPath: config, environment },
       vars: { ORIGIN_URL: values['origin-url'], LOG_REQUESTS: String(values.log), ...vars },
     });
 console.log(`ready ${server.url}/graphql`);

@@ -9,18 +9,15 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
-
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 export interface WorkerdServerOptions {
   /** 0 picks a free port. */
   port: number;
-  /** The bundle `wrangler deploy --dry-run --outdir` wrote, or any single-module Worker. */
+  /** The main module of the bundle `wrangler deploy --dry-run --outdir` wrote, or any single-module Worker. */
   scriptPath: string;
-  /** Vars and Durable Objects come from wrangler.toml (`environment` names a `[env.*]`, else the top level); none for a bare script. */
-  wrangler?: { environment?: string };
+  /** Vars and Durable Objects come from this wrangler config (`environment` names a `[env.*]`, else the top level); none for a bare script. */
+  wrangler?: { configPath: string; environment?: string };
   /** Vars that override the environment's. */
   vars?: Record<string, string>;
   /** Opens workerd's inspector (Chrome DevTools protocol) on this port, for CPU profiles. */
@@ -66,7 +63,7 @@ async function configFor(scriptPath: string, into: string, port: number, wrangle
     ...textModules.map((file) => `(name = ${text(file)}, text = embed ${text(file)})`),
   ];
   const worker = wrangler
-    ? (unstable_getMiniflareWorkerOptions(`${ROOT}wrangler.toml`, wrangler.environment).workerOptions as {
+    ? (unstable_getMiniflareWorkerOptions(wrangler.configPath, wrangler.environment).workerOptions as {
         bindings?: Record<string, unknown>;
         durableObjects?: Record<string, string | { className: string }>;
         compatibilityDate?: string;

@@ -20,11 +20,16 @@
  * session (and not at all without the header); PUBLIC responses are shared by
  * every authenticated request (one bucket) and, separately, by every
  * anonymous one.
+ *
+ * Automatic persisted queries are Apollo's built-in ones, on by default, in the
+ * same in-memory cache; its CSRF prevention, also on by default, lets a GET
+ * through when it carries `x-apollo-operation-name` or `apollo-require-preflight`.
  */
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
-import { announceReady, createPeerContext, HOST, parsePeerArgs, readTypeDefs, resolvers, type GatewayContext } from './shared.ts';
+import { createPeerContext, type GatewayContext } from './peer-context.ts';
+import { announceReady, HOST, parsePeerArgs, readTypeDefs, resolvers } from './shared.ts';
 
 const { port, origin } = parsePeerArgs('apollo-node');
 

@@ -1,25 +1,18 @@
 /**
  * What the benchmark's Node peers (graphql-yoga, Apollo Server) share with each
- * other and with the gateway: the same SDL, the same resolvers, and per request
- * the project's own origin client and DataLoaders, exactly as the gateway builds
- * them (src/context.ts) but without its entity cache or origin shield: each
- * peer is what a user would set up with the library alone.
+ * other and with the gateway: the same SDL and resolvers, and the process's
+ * arguments, ready line and shutdown. The per-request context, which the Worker
+ * peer shares too, is in peer-context.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { parseArgs } from 'node:util';
-import type { GatewayContext } from '../../src/context.ts';
-import { createOriginClient } from '../../src/origin/client.ts';
-import { createLoaders } from '../../src/origin/loaders.ts';
 
 export { resolvers } from '../../src/schema/resolvers.ts';
-export type { GatewayContext };
 
 export const GRAPHQL_PATH = '/graphql';
 export const HOST = '127.0.0.1';
 export const DEFAULT_ORIGIN = 'http://127.0.0.1:4010';
-/** As the gateway's `ORIGIN_TIMEOUT_MS` default. */
-export const ORIGIN_TIMEOUT_MS = 3000;
 
 const SCHEMA_DIR = new URL('../../schema/', import.meta.url);
 
@@ -33,17 +26,6 @@ export function readTypeDefs(): string[] {
     .sort((a, b) => (a === 'schema.graphql' ? -1 : b === 'schema.graphql' ? 1 : a.localeCompare(b)));
   if (!files.includes('schema.graphql')) throw new Error(`no schema.graphql in ${SCHEMA_DIR.pathname}`);
   return files.map((name) => readFileSync(new URL(name, SCHEMA_DIR), 'utf8'));
-}
-
-/** The resolvers' context: a fresh origin client and loaders per request, as in the gateway. */
-export function createPeerContext(originUrl: string, authorization: string | null | undefined): GatewayContext {
-  const origin = createOriginClient({ baseUrl: originUrl, timeoutMs: ORIGIN_TIMEOUT_MS, authorization: authorization ?? null });
-  return {
-    origin,
-    loaders: createLoaders(origin),
-    // Only the gateway's own response cache purges by entity; the peers' caches do what their plugin does.
-    invalidate: () => {},
-  };
 }
 
 export interface PeerOptions {

@@ -1,64 +1,18 @@
 /**
- * Benchmark peer: graphql-yoga on Node with @graphql-yoga/plugin-response-cache
- * (in memory, the plugin's default LRU of 1000 entries), over the same origin,
- * SDL and resolvers as the gateway.
+ * Benchmark peer: graphql-yoga on Node (yoga-peer.ts: its response cache and
+ * APQ plugins, in memory), over the same origin, SDL and resolvers as the
+ * gateway.
  *
  *   node bench/peers/yoga-node.ts --port 0 --origin http://127.0.0.1:4010
- *
- * TTLs from the SDL's `@cacheControl` hints: the plugin (@envelop/response-cache)
- * reads the directive itself when the schema defines one named `cacheControl`:
- * `maxAge` on a type becomes the TTL of that type name, `maxAge` on a field the
- * TTL of that schema coordinate (`Query.products`), `scope: PRIVATE` marks the
- * type or field private. A response is cached for the minimum TTL over the
- * hinted types that appear in it (found through the `__typename` the plugin
- * adds to every selection set, and for null or empty fields through the field's
- * declared type) and over the hinted fields its document selects.
- * `inheritMaxAge`, `staleWhileRevalidate` and `staleIfError` are ignored: a type
- * with only `inheritMaxAge` (Money, OrderItem, ProductConnection, PageInfo)
- * simply does not lower the minimum, which is what inheriting amounts to here.
- *
- * `ttl` is the plugin's fallback for a response in which no hinted type or
- * field appears; its default is Infinity (cache forever). We set it to 0, so
- * that only what the hints cover is cached, as with Apollo's `defaultMaxAge: 0`
- * and the gateway's `CACHE_DEFAULT_MAX_AGE=0`. With our SDL every root field
- * returns a hinted type, so in practice: `product { inventory }` 5 s
- * (min(Product 300, Inventory 5)), `products`/`product` without inventory
- * 300 s, `viewer`/`order` 30 s per session.
- *
- * `session` is the Authorization header: the plugin puts it in every cache key,
- * so each token has its own entries, public ones included (unlike Apollo,
- * which shares PUBLIC answers between sessions), and a response holding a
- * PRIVATE type is not cached at all for a request without the header.
  */
 import { createServer } from 'node:http';
-import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { createSchema, createYoga } from 'graphql-yoga';
-import {
-  announceReady,
-  createPeerContext,
-  GRAPHQL_PATH,
-  HOST,
-  parsePeerArgs,
-  portOf,
-  readTypeDefs,
-  resolvers,
-  type GatewayContext,
-} from './shared.ts';
+import { createSchema } from 'graphql-yoga';
+import { announceReady, HOST, parsePeerArgs, portOf, readTypeDefs, resolvers } from './shared.ts';
+import { createYogaPeer } from './yoga-peer.ts';
 
 const { port, origin } = parsePeerArgs('yoga-node');
 
-const yoga = createYoga<object, GatewayContext>({
-  schema: createSchema<GatewayContext>({ typeDefs: readTypeDefs(), resolvers }),
-  graphqlEndpoint: GRAPHQL_PATH,
-  context: ({ request }) => createPeerContext(origin, request.headers.get('authorization')),
-  plugins: [
-    useResponseCache({
-      session: (request) => request.headers.get('authorization'),
-      ttl: 0,
-    }),
-  ],
-  // Everything else (error masking, GraphiQL on GET, batching off) as Yoga's defaults.
-});
+const yoga = createYogaPeer(createSchema({ typeDefs: readTypeDefs(), resolvers }), origin);
 
 const server = createServer(yoga);
 server.listen(port, HOST, () => {
