@@ -163,18 +163,19 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     );
   }
 
-  /** A warm entry from the memory tier answers at once; anything else asks the key's Durable Object. */
-  function lookUp(job: Job, operationName: string | null, ctx: ExecutionContext): Served | Promise<Served> {
+  /** A warm entry from the memory tier answers at once, with nothing else looked up or allocated. */
+  function fromMemory(key: string, operationName: string | null): Served | undefined {
     const now = Date.now();
-    const remembered = memory.get(job.key, now);
+    const remembered = memory.get(key, now);
     const state = remembered && freshness(remembered, now);
     if (remembered && (state === 'fresh' || state === 'stale')) {
-      return served({ entry: remembered }, state === 'fresh' ? 'HIT' : 'STALE', operationName, NOTHING_RAN, job.key);
+      return served({ entry: remembered }, state === 'fresh' ? 'HIT' : 'STALE', operationName, NOTHING_RAN, key);
     }
-    return askObject(job, operationName, ctx, now);
+    return undefined;
   }
 
-  async function askObject(job: Job, operationName: string | null, ctx: ExecutionContext, now: number): Promise<Served> {
+  async function askObject(job: Job, operationName: string | null, ctx: ExecutionContext): Promise<Served> {
+    const now = Date.now();
     const hit = (entry: CacheEntry, cache: CacheStatus, trace: Readonly<RequestTrace> = NOTHING_RAN) =>
       served({ entry }, cache, operationName, trace, job.key);
     const uncachedAnswer = (response: Response, cache: CacheStatus, trace: Readonly<RequestTrace>) =>
@@ -241,7 +242,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     return scopes.get(authorization) ?? scopeOf(authorization).then((scope) => remember(scopes, authorization, scope, MAX_SCOPES));
   }
 
-  function keyFor({ analysis, params, publicKey, privateKeys }: Prepared & { analysis: DocumentAnalysis }, scope: string | null): string | Promise<string> {
+  function keyFor({ params, publicKey, privateKeys }: Prepared, analysis: DocumentAnalysis, scope: string | null): string | Promise<string> {
     if (scope === null) return publicKey ?? keys.key(analysis, params, null);
     return privateKeys.get(scope) ?? keys.key(analysis, params, scope).then((key) => remember(privateKeys, scope, key, MAX_PRIVATE_KEYS));
   }
@@ -258,14 +259,18 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
       return andThen(prepared.get(source) ?? prepare(source, parse), (ready) => {
         if ('cache' in ready) return ready;
         const { params, analysis } = ready;
-        const replay = () => requestFor(original, params);
         const operationName = params.operationName ?? analysis?.operationName ?? null;
         const policy = analysis?.policy;
         const authorization = incoming.headers.get('authorization');
         // A private answer is cached per identity: without one it is not cached at all.
-        if (!analysis || !policy || (policy.scope === 'PRIVATE' && !authorization)) return bypass(replay(), operationName);
+        if (!analysis || !policy || (policy.scope === 'PRIVATE' && !authorization)) return bypass(requestFor(original, params), operationName);
         return andThen(policy.scope === 'PRIVATE' && authorization ? scopeFor(authorization) : null, (scope) =>
-          andThen(keyFor({ ...ready, analysis }, scope), (key) => lookUp({ key, policy, scope, request: incoming, replay }, operationName, ctx)),
+          andThen(
+            keyFor(ready, analysis, scope),
+            (key) =>
+              fromMemory(key, operationName) ??
+              askObject({ key, policy, scope, request: incoming, replay: () => requestFor(original, params) }, operationName, ctx),
+          ),
         );
       });
     });
