@@ -8,8 +8,10 @@ export interface CacheStats {
   BYPASS: number;
   revalidations: number;
   originCalls: number;
+  /** Calls to the keys' Durable Objects: at most one per key at a time from this isolate. */
+  objectLookups: number;
 }
 
 export function createCacheStats(): CacheStats {
-  return { HIT: 0, STALE: 0, MISS: 0, BYPASS: 0, revalidations: 0, originCalls: 0 };
+  return { HIT: 0, STALE: 0, MISS: 0, BYPASS: 0, revalidations: 0, originCalls: 0, objectLookups: 0 };
 }

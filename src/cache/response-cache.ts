@@ -89,6 +89,16 @@ const UNEXPECTED: UncachedAnswer = {
   failed: true,
 };
 
+const BUSY: UncachedAnswer = {
+  status: 503,
+  body: graphqlErrorBody('The origin is busy; retry shortly.', 'ORIGIN_BUSY'),
+  contentType: 'application/json; charset=utf-8',
+  failed: true,
+};
+
+/** What a lookup of the key's object came to, shared by the requests of this isolate that waited for it. */
+type Decision = { cache: CacheStatus; trace: Readonly<RequestTrace> } & ({ entry: CacheEntry } | { answer: UncachedAnswer });
+
 /**
  * The response cache around Yoga. The hit path keys the raw request (body or
  * query string, and the caller's scope) and answers stored bytes from memory
@@ -174,12 +184,54 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     return undefined;
   }
 
-  async function askObject(job: Job, operationName: string | null, ctx: ExecutionContext): Promise<Served> {
+  /** Lookups of a key's object in flight from this isolate; each slot gets what its lookup came to. */
+  const asking = new Map<string, { decision?: Decision }>();
+
+  /**
+   * At most one lookup of a key's object is in flight per isolate. While it
+   * is, the others for that key get the memory copy if it is still within its
+   * fresh or stale window, else wait for that lookup and share what it came to.
+   */
+  function askObjectOnce(job: Job, operationName: string | null, ctx: ExecutionContext): Served | Promise<Served> {
+    const inFlight = asking.get(job.key);
+    if (inFlight) {
+      const copy = memory.peek(job.key);
+      const state = copy && freshness(copy, Date.now());
+      if (copy && (state === 'fresh' || state === 'stale')) return served({ entry: copy }, state === 'fresh' ? 'HIT' : 'STALE', operationName, NOTHING_RAN, job.key);
+      return decided(inFlight, config.lockTimeoutMs).then((decision) => toServed(decision ?? fallbackOrBusy(job.key), operationName, job.key, NOTHING_RAN));
+    }
+    const slot: { decision?: Decision } = {};
+    asking.set(job.key, slot);
+    const answer = askObject(job, ctx).then((decision) => {
+      slot.decision = decision;
+      return toServed(decision, operationName, job.key, decision.trace);
+    });
+    const forget = () => void asking.delete(job.key);
+    answer.then(forget, forget);
+    return answer;
+  }
+
+  function toServed(decision: Decision, operationName: string | null, key: string, trace: Readonly<RequestTrace>): Served {
+    const answer = 'entry' in decision ? { entry: decision.entry } : { response: uncached(decision.answer, decision.cache) };
+    return served(answer, decision.cache, operationName, trace, key);
+  }
+
+  /** When no answer can be had in time: the memory copy while it may stand in, else the client is told to retry. */
+  function fallbackOrBusy(key: string): Decision {
+    const fallback = memory.peek(key);
+    const usable = fallback && freshness(fallback, Date.now()) !== 'dead';
+    return usable ? { entry: fallback, cache: 'STALE', trace: NOTHING_RAN } : { answer: BUSY, cache: 'MISS', trace: NOTHING_RAN };
+  }
+
+  async function askObject(job: Job, ctx: ExecutionContext): Promise<Decision> {
     const now = Date.now();
-    const hit = (entry: CacheEntry, cache: CacheStatus, trace: Readonly<RequestTrace> = NOTHING_RAN) =>
-      served({ entry }, cache, operationName, trace, job.key);
-    const uncachedAnswer = (response: Response, cache: CacheStatus, trace: Readonly<RequestTrace>) =>
-      served({ response }, cache, operationName, trace, job.key);
+    stats.objectLookups++;
+    const hit = (entry: CacheEntry, cache: CacheStatus, trace: Readonly<RequestTrace> = NOTHING_RAN): Decision => ({ entry, cache, trace });
+    const answer = (uncachedAnswer: UncachedAnswer, cache: CacheStatus, trace: Readonly<RequestTrace> = NOTHING_RAN): Decision => ({
+      answer: uncachedAnswer,
+      cache,
+      trace,
+    });
 
     let result;
     try {
@@ -187,9 +239,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     } catch (error) {
       // The object failed or is overloaded: never retried, and never a reason to call the origin.
       console.error(JSON.stringify({ event: 'cache-object-failed', error: String(error) }));
-      const fallback = memory.peek(job.key);
-      const usable = fallback && freshness(fallback, Date.now()) !== 'dead';
-      return usable ? hit(fallback, 'STALE') : uncachedAnswer(busy(), 'MISS', NOTHING_RAN);
+      return fallbackOrBusy(job.key);
     }
 
     switch (result.status) {
@@ -202,16 +252,15 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
         memory.set(job.key, result.entry, now);
         return hit(result.entry, 'MISS');
       case 'timeout':
-        return result.fallback ? hit(result.fallback, 'STALE') : uncachedAnswer(busy(), 'MISS', NOTHING_RAN);
+        return result.fallback ? hit(result.fallback, 'STALE') : answer(BUSY, 'MISS');
       case 'abandoned':
         if (result.answer.failed && result.fallback) return hit(result.fallback, 'STALE');
-        return uncachedAnswer(uncached(result.answer, 'MISS'), 'MISS', NOTHING_RAN);
+        return answer(result.answer, 'MISS');
       case 'lead': {
         const outcome = await lead(job, result.lease);
         if ('entry' in outcome) return hit(outcome.entry, 'MISS', outcome.trace);
         if (outcome.answer.failed && result.fallback) return hit(result.fallback, 'STALE', outcome.trace);
-        const cache = outcome.tooLarge ? 'BYPASS' : 'MISS';
-        return uncachedAnswer(uncached(outcome.answer, cache), cache, outcome.trace);
+        return answer(outcome.answer, outcome.tooLarge ? 'BYPASS' : 'MISS', outcome.trace);
       }
     }
   }
@@ -269,7 +318,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
             keyFor(ready, analysis, scope),
             (key) =>
               fromMemory(key, operationName) ??
-              askObject({ key, policy, scope, request: incoming, replay: () => requestFor(original, params) }, operationName, ctx),
+              askObjectOnce({ key, policy, scope, request: incoming, replay: () => requestFor(original, params) }, operationName, ctx),
           ),
         );
       });
@@ -296,12 +345,21 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
 }
 
 function uncached(answer: UncachedAnswer, cache: CacheStatus): Response {
-  return new Response(answer.body, {
-    status: answer.status,
-    headers: { 'content-type': answer.contentType, 'cache-control': 'no-store', 'x-cache': cache },
-  });
+  const headers: Record<string, string> = { 'content-type': answer.contentType, 'cache-control': 'no-store', 'x-cache': cache };
+  // Asked to come back shortly (RFC 9110 §10.2.3): nobody could answer in time.
+  if (answer === BUSY) headers['retry-after'] = '1';
+  return new Response(answer.body, { status: answer.status, headers });
 }
 
-function busy(): Response {
-  return graphqlError(503, 'ORIGIN_BUSY', 'The origin is busy; retry shortly.', { 'retry-after': '1', 'x-cache': 'MISS' });
+const POLL_MS = 5;
+
+/**
+ * What another request's lookup came to, once it has, within `ms`. Polled on
+ * this request's own timer rather than awaited: workerd does not let one
+ * request wait on a promise that another request's I/O settles.
+ */
+async function decided(slot: { decision?: Decision }, ms: number): Promise<Decision | undefined> {
+  const deadline = Date.now() + ms;
+  while (!slot.decision && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  return slot.decision;
 }
