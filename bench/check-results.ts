@@ -5,29 +5,39 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Results } from './report.ts';
+import { atRate, OFFERED_RATES } from './scenarios.ts';
+import { GRAPHQL_SYSTEMS } from './systems.ts';
 
 const path = process.argv[2] ?? 'bench/results/quick.json';
 const results = JSON.parse(await readFile(path, 'utf8')) as Results;
 const problems: string[] = [];
 const expect = (ok: boolean, what: string) => void (ok || problems.push(what));
 
-const graphql = ['gateway', 'yoga-node', 'apollo-node'] as const;
+const saturation = ['rps', 'p50Ms', 'p99Ms', 'p999Ms', 'errors', 'cpuMsPerRequest'];
 const wanted: Record<string, { systems: readonly string[]; fields: string[] }> = {
-  hot: { systems: [...graphql, 'origin', 'ceiling'], fields: ['rps', 'p50Ms', 'p99Ms', 'errors'] },
-  stampede: { systems: graphql, fields: ['originCalls', 'expiredOriginCalls', 'p99Ms'] },
-  spike: { systems: graphql, fields: ['rps', 'p99Ms', 'errorRate', 'originMaxInFlight', 'originRejected', 'offload'] },
-  outage: { systems: graphql, fields: ['successRate', 'stale', 'requests'] },
-  nplus1: { systems: graphql, fields: ['originCalls'] },
+  hot: { systems: [...GRAPHQL_SYSTEMS, 'origin', 'ceiling'], fields: saturation },
+  'hot-get': { systems: [...GRAPHQL_SYSTEMS, 'ceiling'], fields: saturation },
+  rate: { systems: [...GRAPHQL_SYSTEMS, 'ceiling'], fields: OFFERED_RATES.flatMap((offered) => [...saturation, 'sendLagP99Ms'].map((key) => atRate(key, offered))) },
+  stampede: { systems: GRAPHQL_SYSTEMS, fields: ['originCalls', 'expiredOriginCalls', 'p99Ms'] },
+  spike: { systems: GRAPHQL_SYSTEMS, fields: ['rps', 'p99Ms', 'errorRate', 'originMaxInFlight', 'originRejected', 'offload'] },
+  outage: { systems: GRAPHQL_SYSTEMS, fields: ['successRate', 'stale', 'requests'] },
+  nplus1: { systems: GRAPHQL_SYSTEMS, fields: ['originCalls'] },
 };
 expect(typeof results.machine?.cpu === 'string', 'machine.cpu');
+expect(typeof results.generator === 'string' && results.generator !== '', 'generator');
 for (const [scenario, { systems, fields }] of Object.entries(wanted)) {
   for (const system of systems) {
     const row = results.scenarios?.[scenario]?.[system as keyof (typeof results.scenarios)[string]];
+    if (typeof row?.failure === 'string') {
+      problems.push(`${scenario}.${system} could not run (${row.failure})`);
+      continue;
+    }
     expect(row !== undefined, `${scenario}.${system}`);
     for (const field of fields) expect(typeof row?.[field] === 'number' && Number.isFinite(row[field]), `${scenario}.${system}.${field}`);
   }
 }
-expect(typeof results.ratios?.hotGatewayVsYoga === 'number', 'ratios.hotGatewayVsYoga');
+for (const [name, value] of Object.entries(results.ratios ?? {})) expect(typeof value === 'number' && Number.isFinite(value), `ratios.${name}`);
+expect(Object.keys(results.ratios ?? {}).length > 0, 'ratios');
 if (problems.length) {
   console.error(`[bench] ${path} is missing or malformed: ${problems.join(', ')}`);
   process.exit(1);

@@ -1,52 +1,91 @@
 /** The benchmark's outputs: the JSON, the Markdown tables and the SVG chart. */
-import type { ScenarioResult } from './scenarios.ts';
-import type { SystemName } from './systems.ts';
+import { atRate, OFFERED_RATES, type Measure, type ScenarioResult } from './scenarios.ts';
+import { GRAPHQL_SYSTEMS, type SystemName } from './systems.ts';
 
 export interface Results {
   machine: Record<string, string | number>;
+  /** What saturated `hot` and `hot-get`: `wrk 4.1.0`, or `autocannon 9.0.0` without wrk on PATH. */
+  generator: string;
   quick: boolean;
   scenarios: Record<string, ScenarioResult>;
   ratios: Record<string, number | null>;
 }
 
-const SYSTEMS: SystemName[] = ['gateway', 'yoga-node', 'apollo-node', 'origin', 'ceiling'];
+const SYSTEMS: SystemName[] = [...GRAPHQL_SYSTEMS, 'origin', 'ceiling'];
 
-const COLUMNS: Record<string, [string, string][]> = {
-  hot: [['rps', 'served/s'], ['p50Ms', 'p50 ms'], ['p99Ms', 'p99 ms'], ['errors', 'errors']],
+type Columns = [key: string, title: string][];
+
+const SATURATION: Columns = [['rps', 'served/s'], ['p50Ms', 'p50 ms'], ['p99Ms', 'p99 ms'], ['p999Ms', 'p99.9 ms'], ['errors', 'errors'], ['cpuMsPerRequest', 'CPU ms/request']];
+
+/** Each scenario's table, in order; `rate` has a row per system and offered rate. */
+const COLUMNS: Record<string, Columns> = {
+  hot: SATURATION,
+  'hot-get': SATURATION,
+  rate: [...SATURATION, ['sendLagP99Ms', 'send lag p99 ms']],
   stampede: [['originCalls', 'origin calls (cold)'], ['p99Ms', 'p99 ms (cold)'], ['expiredOriginCalls', 'origin calls (expired)'], ['expiredP99Ms', 'p99 ms (expired)'], ['errors', 'errors']],
   spike: [['rps', 'served/s at 5,000 offered'], ['peakP99Ms', 'p99 ms at 5,000'], ['errorRate', 'error rate'], ['p99Ms', 'worst step p99 ms'], ['originMaxInFlight', 'origin maxInFlight'], ['originRejected', 'origin rejected'], ['offload', 'origin offload']],
   outage: [['successRate', 'success rate'], ['stale', 'stale answers'], ['requests', 'requests'], ['p99Ms', 'p99 ms']],
   nplus1: [['originCalls', 'origin calls']],
 };
 
-const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? Number((a / b).toFixed(2)) : null);
+const numberAt = (measure: Measure | undefined, key: string) => (typeof measure?.[key] === 'number' ? measure[key] : undefined);
+
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? Number((a / b).toPrecision(3)) : null);
 
 export function ratiosOf(scenarios: Record<string, ScenarioResult>): Record<string, number | null> {
-  const { hot = {}, spike = {}, stampede = {}, outage = {} } = scenarios;
+  const { hot = {}, 'hot-get': hotGet = {}, rate = {}, spike = {}, stampede = {}, outage = {} } = scenarios;
+  const p99At5000 = (system: SystemName) => numberAt(rate[system], atRate('p99Ms', 5000));
   return {
-    hotGatewayVsYoga: ratio(hot.gateway?.rps, hot['yoga-node']?.rps),
-    hotGatewayVsApollo: ratio(hot.gateway?.rps, hot['apollo-node']?.rps),
     hotGatewayVsCeiling: ratio(hot.gateway?.rps, hot.ceiling?.rps),
+    hotGatewayVsApollo: ratio(hot.gateway?.rps, hot['apollo-node']?.rps),
+    hotGatewayVsYogaWorkers: ratio(hot.gateway?.rps, hot['yoga-workers']?.rps),
+    hotGatewayVsYogaNode: ratio(hot.gateway?.rps, hot['yoga-node']?.rps),
     hotGatewayVsOrigin: ratio(hot.gateway?.rps, hot.origin?.rps),
+    rateP99At5000GatewayVsApollo: ratio(p99At5000('gateway'), p99At5000('apollo-node')),
+    cpuPerHitGatewayVsCeiling: ratio(hot.gateway?.cpuMsPerRequest, hot.ceiling?.cpuMsPerRequest),
+    hotGetVsHotGateway: ratio(hotGet.gateway?.rps, hot.gateway?.rps),
     spikeGatewayRps: spike.gateway?.rps ?? null,
     spikeGatewayVsCeiling: ratio(spike.gateway?.rps, hot.ceiling?.rps),
-    spikeGatewayOffload: spike.gateway?.offload ?? null,
+    spikeGatewayOffload: numberAt(spike.gateway, 'offload') ?? null,
     stampedeGatewayColdOriginCalls: stampede.gateway?.originCalls ?? null,
-    stampedeGatewayExpiredOriginCalls: stampede.gateway?.expiredOriginCalls ?? null,
-    outageGatewaySuccessRate: outage.gateway?.successRate ?? null,
+    stampedeGatewayExpiredOriginCalls: numberAt(stampede.gateway, 'expiredOriginCalls') ?? null,
+    outageGatewaySuccessRate: numberAt(outage.gateway, 'successRate') ?? null,
   };
 }
 
-export function markdown(results: Results): string {
-  const lines = [`Machine: ${Object.entries(results.machine).map(([k, v]) => `${k} ${v}`).join(', ')}${results.quick ? ' (quick run)' : ''}`, ''];
-  for (const [scenario, columns] of Object.entries(COLUMNS)) {
-    const rows = results.scenarios[scenario];
-    if (!rows) continue;
-    lines.push(`### ${scenario}`, '', `| system | ${columns.map(([, title]) => title).join(' | ')} |`, `| --- |${' ---: |'.repeat(columns.length)}`);
-    for (const system of SYSTEMS) {
-      const row = rows[system];
-      if (row) lines.push(`| ${system} | ${columns.map(([key]) => format(row[key])).join(' | ')} |`);
+function format(value: number | string | undefined): string {
+  if (value === undefined) return '—';
+  if (typeof value === 'string') return value.replaceAll('|', '\\|').replaceAll('\n', ' ');
+  return Number.isInteger(value) || Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : String(value);
+}
+
+/** A scenario's rows: the label cells, then one cell per column; a system that could not take part says why. */
+function rowsOf(scenario: string, result: ScenarioResult, columns: Columns): string[][] {
+  const rows: string[][] = [];
+  for (const system of SYSTEMS) {
+    const measure = result[system];
+    if (!measure) continue;
+    const offered = scenario === 'rate' ? OFFERED_RATES : [undefined];
+    for (const rate of offered) {
+      const labels = rate === undefined ? [system] : [system, format(rate)];
+      const cells = measure.failure
+        ? [`could not run: ${format(measure.failure)}`, ...columns.slice(1).map(() => '—')]
+        : columns.map(([key]) => format(measure[rate === undefined ? key : atRate(key, rate)]));
+      rows.push([...labels, ...cells]);
     }
+  }
+  return rows;
+}
+
+export function markdown(results: Results): string {
+  const machine = Object.entries(results.machine).map(([k, v]) => `${k} ${v}`).join(', ');
+  const lines = [`Machine: ${machine}; saturation load: ${results.generator}${results.quick ? ' (quick run)' : ''}`, ''];
+  for (const [scenario, columns] of Object.entries(COLUMNS)) {
+    const result = results.scenarios[scenario];
+    if (!result) continue;
+    const titles = [...(scenario === 'rate' ? ['system', 'offered/s'] : ['system']), ...columns.map(([, title]) => title)];
+    lines.push(`### ${scenario}`, '', `| ${titles.join(' | ')} |`, `| --- |${' ---: |'.repeat(titles.length - 1)}`);
+    for (const row of rowsOf(scenario, result, columns)) lines.push(`| ${row.join(' | ')} |`);
     lines.push('');
   }
   lines.push('### ratios', '', '| ratio | value |', '| --- | ---: |');
@@ -54,44 +93,46 @@ export function markdown(results: Results): string {
   return `${lines.join('\n')}\n`;
 }
 
-function format(value: number | undefined): string {
-  if (value === undefined) return '—';
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+type Bar = [label: string, value: number, note: string];
+
+function panel(title: string, x0: number, items: Bar[]): string {
+  const max = Math.max(Number.MIN_VALUE, ...items.map(([, value]) => value));
+  const out = [`<text x="${x0}" y="24" font-size="15" font-weight="bold">${title}</text>`];
+  items.forEach(([label, value, note], i) => {
+    const y = 44 + i * 34;
+    const length = Math.max(2, (value / max) * 170);
+    out.push(
+      `<text x="${x0}" y="${y + 16}" font-size="12">${label}</text>`,
+      `<rect x="${x0 + 90}" y="${y}" width="${length.toFixed(1)}" height="22" fill="${label === 'gateway' ? '#f6821f' : '#8a94a6'}"/>`,
+      `<text x="${(x0 + 96 + length).toFixed(1)}" y="${y + 16}" font-size="12">${note}</text>`,
+    );
+  });
+  return out.join('\n');
 }
 
-/** Two panels: hot requests/s with p99 per system, and origin calls per system in the stampede. */
-export function chart(results: Results): string {
-  const hot = results.scenarios.hot ?? {};
-  const stampede = results.scenarios.stampede ?? {};
-  const width = 920;
-  const bars = (title: string, x0: number, items: [string, number, string][]) => {
-    const max = Math.max(1, ...items.map(([, value]) => value));
-    const out = [`<text x="${x0}" y="24" font-size="15" font-weight="bold">${title}</text>`];
-    items.forEach(([label, value, note], i) => {
-      const y = 44 + i * 34;
-      const length = Math.max(2, (value / max) * 170);
-      out.push(
-        `<text x="${x0}" y="${y + 16}" font-size="12">${label}</text>`,
-        `<rect x="${x0 + 90}" y="${y}" width="${length.toFixed(1)}" height="22" fill="${label === 'gateway' ? '#f6821f' : '#8a94a6'}"/>`,
-        `<text x="${(x0 + 96 + length).toFixed(1)}" y="${y + 16}" font-size="12">${note}</text>`,
-      );
-    });
-    return out.join('\n');
-  };
-  const hotItems = SYSTEMS.filter((s) => hot[s]?.rps !== undefined).map(
-    (s): [string, number, string] => [s, hot[s]?.rps ?? 0, `${format(hot[s]?.rps)}/s, p99 ${format(hot[s]?.p99Ms)} ms`],
-  );
-  const stampedeItems = SYSTEMS.filter((s) => stampede[s]).map((s): [string, number, string] => {
-    const cold = stampede[s]?.originCalls ?? 0;
-    const expired = stampede[s]?.expiredOriginCalls ?? 0;
-    return [s, cold + expired, `${format(cold)} cold + ${format(expired)} expired`];
+/** The systems with a number at `key`, as bars. */
+function bars(result: ScenarioResult | undefined, systems: SystemName[], key: string, note: (value: number, measure: Measure) => string): Bar[] {
+  return systems.flatMap((system) => {
+    const measure = result?.[system];
+    const value = numberAt(measure, key);
+    return measure && value !== undefined ? [[system, value, note(value, measure)]] : [];
   });
-  const height = 60 + 34 * Math.max(hotItems.length, stampedeItems.length);
+}
+
+/** Three panels: served/s in `hot`, p99 at 5,000/s offered in `rate`, and CPU ms per request in `hot`. */
+export function chart(results: Results): string {
+  const { hot, rate } = results.scenarios;
+  const served = bars(hot, SYSTEMS, 'rps', (rps, m) => `${format(rps)}/s, p99 ${format(m.p99Ms)} ms`);
+  const p99At5000 = bars(rate, SYSTEMS, atRate('p99Ms', 5000), (p99, m) => `${format(p99)} ms (${format(m[atRate('rps', 5000)])}/s)`);
+  // The origin's answers in `hot` are nearly all refusals: its CPU per answer is no peer's.
+  const cpu = bars(hot, SYSTEMS.filter((s) => s !== 'origin'), 'cpuMsPerRequest', (ms) => `${format(ms)} ms`);
+  const height = 60 + 34 * Math.max(served.length, p99At5000.length, cpu.length);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="1380" height="${height}" font-family="sans-serif">`,
     `<rect width="100%" height="100%" fill="white"/>`,
-    bars('hot: requests/s (p99)', 10, hotItems),
-    bars('stampede: origin calls for 500 requests', 470, stampedeItems),
+    panel('hot: served requests/s (p99)', 10, served),
+    panel('rate: p99 ms at 5,000/s offered (lower is better)', 470, p99At5000),
+    panel('hot: CPU ms per request (lower is better)', 930, cpu),
     '</svg>',
     '',
   ].join('\n');

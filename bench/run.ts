@@ -6,18 +6,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { parseArgs } from 'node:util';
+import { saturationGenerator } from './load/index.ts';
 import { chart, markdown, ratiosOf, type Results } from './report.ts';
-import { hot, nplus1, outage, spike, stampede, type ScenarioResult, type Settings } from './scenarios.ts';
+import { hot, hotGet, nplus1, outage, rate, spike, stampede, type ScenarioResult, type Settings } from './scenarios.ts';
 import { ROOT } from './systems.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const quick = values.quick;
-const SCENARIOS: Record<string, (settings: Settings) => Promise<ScenarioResult>> = { hot, stampede, spike, outage, nplus1 };
+const SCENARIOS: Record<string, (settings: Settings) => Promise<ScenarioResult>> = { hot, 'hot-get': hotGet, rate, stampede, spike, outage, nplus1 };
 const chosen = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
 
 const started = Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`);
 
+log(`saturation load: ${saturationGenerator()}`);
 log('building the production bundle (wrangler deploy --dry-run)');
 execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--env', 'production', '--outdir', 'dist/worker'], {
   cwd: ROOT,
@@ -44,6 +46,7 @@ const results: Results = {
     node: process.version,
     date: new Date().toISOString(),
   },
+  generator: saturationGenerator(),
   quick,
   scenarios,
   ratios: ratiosOf(scenarios),

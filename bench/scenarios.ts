@@ -1,15 +1,21 @@
 /** The benchmark's scenarios: each starts what it needs, measures, and stops it. */
-import { spawn } from 'node:child_process';
-import type { LoadPhase, LoadResult, LoadSpec } from './load.ts';
-import { GRAPHQL_SYSTEMS, ROOT, startOrigin, startSystem, type RunningOrigin, type SystemName } from './systems.ts';
+import { createHash } from 'node:crypto';
+import { withCpuMs } from './cpu.ts';
+import { constantRate, phased, saturate, type LoadPhase, type LoadResult, type SaturationSpec } from './load/index.ts';
+import { GRAPHQL_SYSTEMS, startOrigin, startSystem, type RunningOrigin, type SystemName } from './systems.ts';
 
 export interface Measure {
   rps?: number;
   p50Ms?: number;
   p99Ms?: number;
+  p999Ms?: number;
   errors?: number;
   originCalls?: number;
-  [extra: string]: number | undefined;
+  /** CPU milliseconds the system's processes spent per request (bench/cpu.ts). */
+  cpuMsPerRequest?: number;
+  /** In place of numbers: why the system could not take part. */
+  failure?: string;
+  [extra: string]: number | string | undefined;
 }
 
 export type ScenarioResult = Partial<Record<SystemName, Measure>>;
@@ -29,18 +35,6 @@ const KEY_QUERY = 'query($id: ID!) { product(id: $id) { id name inventory { avai
 /** 100 keys; the load draws them Zipf-distributed, the first the hottest. */
 const MIX = Array.from({ length: 100 }, (_, i) => body(KEY_QUERY, { id: String(i + 1) }));
 
-function load(spec: LoadSpec): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--experimental-strip-types', 'bench/load.ts', JSON.stringify(spec)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`[bench] load exited with ${code}`))));
-  });
-}
-
 async function post(url: string, payload: string): Promise<void> {
   const response = await fetch(url, { method: 'POST', headers: HEADERS, body: payload });
   await response.text();
@@ -53,20 +47,28 @@ async function warm(url: string): Promise<void> {
   for (let i = 0; i < MIX.length; i += 8) await Promise.all(MIX.slice(i, i + 8).map((payload) => post(url, payload)));
 }
 
+interface SystemUnderTest {
+  name: SystemName;
+  url: string;
+  /** Its launched process, whose descendants count too (bench/cpu.ts). */
+  pid: number;
+}
+
 /** Runs `measure` against each system in turn, each over a fresh origin, started and stopped around it. */
 async function eachSystem(
   systems: SystemName[],
   originFlags: string[],
   settings: Settings,
-  measure: (url: string, origin: RunningOrigin, name: SystemName) => Promise<Measure>,
+  measure: (system: SystemUnderTest, origin: RunningOrigin) => Promise<Measure>,
 ): Promise<ScenarioResult> {
   const result: ScenarioResult = {};
   for (const name of systems) {
     const origin = await startOrigin(originFlags);
     const system = name === 'origin' ? undefined : await startSystem(name, origin.url);
+    const { url, pid } = system ?? origin;
     try {
       settings.log(`  ${name}`);
-      result[name] = await measure(system?.url ?? origin.url, origin, name);
+      result[name] = await measure({ name, url, pid }, origin);
     } finally {
       await system?.stop();
       await origin.stop();
@@ -76,22 +78,88 @@ async function eachSystem(
 }
 
 /** `rps` counts answers that were not errors: a refusal at once is not a request served. */
-const fromLoad = ({ requests, durationS, p50Ms, p99Ms, errors }: LoadResult): Measure => ({
+const fromLoad = ({ requests, durationS, p50Ms, p99Ms, p999Ms, errors }: LoadResult): Measure => ({
   rps: Math.round((requests - errors) / durationS),
   p50Ms,
   p99Ms,
+  p999Ms,
   errors,
 });
 
-/** One cached query, 50 connections: what each system serves at most. */
+/** A load's measure with the CPU the system's processes spent on it, per request it answered. */
+async function withCpuPerRequest(pid: number, load: () => Promise<LoadResult>): Promise<{ run: LoadResult; measure: Measure }> {
+  const { result: run, cpuMs } = await withCpuMs(pid, load);
+  const cpuMsPerRequest = cpuMs === undefined || run.requests === 0 ? undefined : Number((cpuMs / run.requests).toFixed(4));
+  return { run, measure: { ...fromLoad(run), cpuMsPerRequest } };
+}
+
+/** 50 connections as fast as they go (wrk when it is on PATH), with the CPU the system spent per request. */
+async function saturated(system: SystemUnderTest, request: Omit<SaturationSpec, 'connections' | 'durationS'>, settings: Settings): Promise<Measure> {
+  const durationS = settings.quick ? 2 : 10;
+  return (await withCpuPerRequest(system.pid, () => saturate({ ...request, connections: 50, durationS }))).measure;
+}
+
+/** One cached query: what each system serves at most. */
 export function hot(settings: Settings): Promise<ScenarioResult> {
-  const phases: LoadPhase[] = [{ connections: 50, durationS: settings.quick ? 3 : 10 }];
-  return eachSystem([...GRAPHQL_SYSTEMS, 'origin', 'ceiling'], FRAGILE_ORIGIN, settings, async (url, _origin, name) => {
-    if (name === 'origin') {
-      return fromLoad(await load({ url: `${url}/api/products/1`, method: 'GET', bodies: [''], phases, label: `hot ${name}` }));
+  return eachSystem([...GRAPHQL_SYSTEMS, 'origin', 'ceiling'], FRAGILE_ORIGIN, settings, async (system) => {
+    const label = `hot ${system.name}`;
+    if (system.name === 'origin') return saturated(system, { label, url: `${system.url}/api/products/1`, method: 'GET', body: '' }, settings);
+    await post(system.url, HOT);
+    return saturated(system, { label, url: system.url, method: 'POST', headers: HEADERS, body: HOT }, settings);
+  });
+}
+
+const PRODUCT_QUERY = 'query Product { product(id: "1") { id name price { amount currency } } }';
+const PERSISTED_PRODUCT = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(PRODUCT_QUERY).digest('hex') } };
+/** What Apollo Client sends when a hash is not known yet: the query with its hash. */
+const REGISTER_PRODUCT = JSON.stringify({ query: PRODUCT_QUERY, operationName: 'Product', variables: {}, extensions: PERSISTED_PRODUCT });
+const PRODUCT_BY_HASH = `?operationName=Product&variables=${encodeURIComponent('{}')}&extensions=${encodeURIComponent(JSON.stringify(PERSISTED_PRODUCT))}`;
+/** Apollo Client's CSRF header: the gateway refuses a GET without one. */
+const GET_HEADERS = { 'x-apollo-operation-name': 'Product' };
+
+function carriesData(text: string): boolean {
+  try {
+    const answer = JSON.parse(text) as { data?: unknown; errors?: unknown };
+    return typeof answer.data === 'object' && answer.data !== null && answer.errors === undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The hot query as a GET carrying only its persisted-query hash, as Apollo Client sends it with `useGETForHashedQueries`. */
+export function hotGet(settings: Settings): Promise<ScenarioResult> {
+  return eachSystem([...GRAPHQL_SYSTEMS, 'ceiling'], FRAGILE_ORIGIN, settings, async (system) => {
+    await post(system.url, REGISTER_PRODUCT);
+    const url = `${system.url}${PRODUCT_BY_HASH}`;
+    const probe = await fetch(url, { headers: GET_HEADERS });
+    const text = await probe.text();
+    if (probe.status !== 200 || !carriesData(text)) {
+      const failure = `a GET by persisted-query hash answered ${probe.status}: ${text.slice(0, 200)}`;
+      settings.log(`  ${system.name}: ${failure}`);
+      return { failure };
     }
-    await post(url, HOT);
-    return fromLoad(await load({ url, method: 'POST', headers: HEADERS, bodies: [HOT], phases, label: `hot ${name}` }));
+    return saturated(system, { label: `hot-get ${system.name}`, url, method: 'GET', headers: GET_HEADERS, body: '' }, settings);
+  });
+}
+
+export const OFFERED_RATES = [1000, 5000];
+/** The `rate` scenario's keys: `p99MsAt5000` is the p99 at 5,000 requests/s offered. */
+export const atRate = (key: string, offered: number) => `${key}At${offered}`;
+
+/** The hot query, cached first, at fixed offered rates, open loop: latency at a load the clients set, not the system. */
+export function rate(settings: Settings): Promise<ScenarioResult> {
+  const durationS = settings.quick ? 2 : 10;
+  return eachSystem([...GRAPHQL_SYSTEMS, 'ceiling'], FRAGILE_ORIGIN, settings, async (system) => {
+    await post(system.url, HOT);
+    const result: Measure = {};
+    for (const offered of OFFERED_RATES) {
+      const label = `rate ${offered}/s ${system.name}`;
+      const { run, measure } = await withCpuPerRequest(system.pid, () =>
+        constantRate({ label, url: system.url, method: 'POST', headers: HEADERS, body: HOT, rate: offered, durationS }),
+      );
+      for (const [key, value] of Object.entries({ ...measure, sendLagP99Ms: run.sendLagP99Ms })) result[atRate(key, offered)] = value;
+    }
+    return result;
   });
 }
 
@@ -100,8 +168,8 @@ export function stampede(settings: Settings): Promise<ScenarioResult> {
   const cold = body('{ product(id: "7") { id name } }');
   const expiring = body('{ product(id: "8") { id inventory { available } } }');
   const burst = (url: string, payload: string, label: string) =>
-    load({ url, method: 'POST', headers: HEADERS, bodies: [payload], phases: [{ connections: 500, amount: 500 }], label });
-  return eachSystem(GRAPHQL_SYSTEMS, ['--latency-ms', '200'], settings, async (url, origin, name) => {
+    phased({ url, method: 'POST', headers: HEADERS, bodies: [payload], phases: [{ connections: 500, amount: 500 }], label });
+  return eachSystem(GRAPHQL_SYSTEMS, ['--latency-ms', '200'], settings, async ({ name, url }, origin) => {
     const coldRun = await burst(url, cold, `stampede cold ${name}`);
     const coldCalls = (await origin.stats()).total;
     await post(url, expiring);
@@ -129,8 +197,8 @@ export function spike(settings: Settings): Promise<ScenarioResult> {
     { rate: 500, durationS: stepS, connections: 50 },
     { rate: 5000, durationS: stepS, connections: 200 },
   ];
-  return eachSystem(GRAPHQL_SYSTEMS, FRAGILE_ORIGIN, settings, async (url, origin, name) => {
-    const run = await load({ url, method: 'POST', headers: HEADERS, bodies: MIX, zipf: 1.1, phases, label: `spike ${name}` });
+  return eachSystem(GRAPHQL_SYSTEMS, FRAGILE_ORIGIN, settings, async ({ name, url }, origin) => {
+    const run = await phased({ url, method: 'POST', headers: HEADERS, bodies: MIX, zipf: 1.1, phases, label: `spike ${name}` });
     const stats = await origin.stats();
     const peak = run.phases.at(-1);
     return {
@@ -150,19 +218,19 @@ export function spike(settings: Settings): Promise<ScenarioResult> {
 /** The spike mix at a steady rate, every key cached first, while the origin is down for 20 s. */
 export function outage(settings: Settings): Promise<ScenarioResult> {
   const [beforeS, downS, afterS] = settings.quick ? [1, 4, 1] : [10, 20, 10];
-  const rate = settings.quick ? 200 : 500;
-  return eachSystem(GRAPHQL_SYSTEMS, FRAGILE_ORIGIN, settings, async (url, origin, name) => {
+  const offered = settings.quick ? 200 : 500;
+  return eachSystem(GRAPHQL_SYSTEMS, FRAGILE_ORIGIN, settings, async ({ name, url }, origin) => {
     await warm(url);
     const down = setTimeout(() => void origin.fault({ mode: 'down' }), beforeS * 1000);
     const up = setTimeout(() => void origin.fault({ mode: 'none' }), (beforeS + downS) * 1000);
     try {
-      const run = await load({
+      const run = await phased({
         url,
         method: 'POST',
         headers: HEADERS,
         bodies: MIX,
         zipf: 1.1,
-        phases: [{ rate, durationS: beforeS + downS + afterS, connections: 50 }],
+        phases: [{ rate: offered, durationS: beforeS + downS + afterS, connections: 50 }],
         label: `outage ${name}`,
       });
       return { ...fromLoad(run), successRate: Number((1 - run.errors / run.requests).toFixed(4)), stale: run.stale, requests: run.requests };
@@ -177,7 +245,7 @@ export function outage(settings: Settings): Promise<ScenarioResult> {
 export function nplus1(settings: Settings): Promise<ScenarioResult> {
   const ids = Array.from({ length: 50 }, (_, i) => String(i + 1));
   const payload = body('query($ids: [ID!]!) { productsByIds(ids: $ids) { id inventory { available } } }', { ids });
-  return eachSystem(GRAPHQL_SYSTEMS, ['--latency-ms', '20'], settings, async (url, origin) => {
+  return eachSystem(GRAPHQL_SYSTEMS, ['--latency-ms', '20'], settings, async ({ url }, origin) => {
     await post(url, payload);
     return { originCalls: (await origin.stats()).total };
   });

@@ -1,53 +1,11 @@
 /**
- * The load generator, in a process of its own so that it never shares a CPU
- * budget with the system under test's process: `node bench/load.ts '<json>'`.
- * Runs autocannon's phases one after the other and prints one JSON line.
+ * The autocannon generator, in a process of its own so that it never shares a
+ * CPU budget with the system under test's process:
+ * `node bench/load/autocannon.ts '<PhasedSpec json>'`. Runs the phases one
+ * after the other and prints one LoadResult JSON line.
  */
 import autocannon from 'autocannon';
-
-export interface LoadPhase {
-  /** Requests per second offered; absent: as fast as the connections go. */
-  rate?: number;
-  durationS?: number;
-  /** A fixed number of requests instead of a duration. */
-  amount?: number;
-  connections: number;
-}
-
-export interface LoadSpec {
-  url: string;
-  method: 'GET' | 'POST';
-  headers?: Record<string, string>;
-  /** Each request's body; several are drawn from by `zipf`. */
-  bodies: string[];
-  /** Zipf exponent over `bodies` (first is the hottest); absent: the first body only. */
-  zipf?: number;
-  phases: LoadPhase[];
-  /** A label for progress lines. */
-  label: string;
-}
-
-export interface PhaseResult {
-  rate: number | undefined;
-  /** Answers that were not errors, per second. */
-  rps: number;
-  p99Ms: number;
-  errors: number;
-}
-
-export interface LoadResult {
-  /** Each phase on its own: a stepped load's last step is its peak. */
-  phases: PhaseResult[];
-  requests: number;
-  durationS: number;
-  rps: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** Non-2xx answers, transport errors and timeouts, and 200s whose body carries GraphQL errors. */
-  errors: number;
-  stale: number;
-  statuses: Record<string, number>;
-}
+import type { LoadPhase, LoadResult, PhasedSpec, PhaseResult } from './types.ts';
 
 function zipfPicker(n: number, s: number): () => number {
   const weights = Array.from({ length: n }, (_, i) => 1 / (i + 1) ** s);
@@ -62,7 +20,7 @@ function zipfPicker(n: number, s: number): () => number {
   };
 }
 
-async function runPhase(spec: LoadSpec, phase: LoadPhase, tally: { errors: number; stale: number; statuses: Record<string, number> }) {
+async function runPhase(spec: PhasedSpec, phase: LoadPhase, tally: { errors: number; stale: number; statuses: Record<string, number> }) {
   const pick = spec.zipf ? zipfPicker(spec.bodies.length, spec.zipf) : () => 0;
   const started = Date.now();
   const instance = autocannon({
@@ -94,13 +52,14 @@ async function runPhase(spec: LoadSpec, phase: LoadPhase, tally: { errors: numbe
   return { result: await instance, elapsedS: (Date.now() - started) / 1000 };
 }
 
-const spec = JSON.parse(process.argv[2] ?? '') as LoadSpec;
+const spec = JSON.parse(process.argv[2] ?? '') as PhasedSpec;
 const tally = { errors: 0, stale: 0, statuses: {} as Record<string, number> };
 let requests = 0;
 let durationS = 0;
 let transportErrors = 0;
 const p50: number[] = [];
 const p99: number[] = [];
+const p999: number[] = [];
 const phases: PhaseResult[] = [];
 for (const phase of spec.phases) {
   const bodyErrorsBefore = tally.errors;
@@ -112,6 +71,7 @@ for (const phase of spec.phases) {
   transportErrors += result.errors + result.timeouts + result.non2xx;
   p50.push(result.latency.p50);
   p99.push(result.latency.p99);
+  p999.push(result.latency.p99_9);
   phases.push({ rate: phase.rate, rps: Math.round((result.requests.total - phaseErrors) / phaseS), p99Ms: result.latency.p99, errors: phaseErrors });
 }
 const output: LoadResult = {
@@ -121,6 +81,7 @@ const output: LoadResult = {
   rps: Math.round(requests / durationS),
   p50Ms: Math.max(...p50),
   p99Ms: Math.max(...p99),
+  p999Ms: Math.max(...p999),
   errors: tally.errors + transportErrors,
   stale: tally.stale,
   statuses: tally.statuses,
