@@ -1,5 +1,5 @@
 /**
- * `npm run serve -- [--config wrangler.toml] [--port 8788] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...]`:
+ * `npm run serve -- [--config wrangler.toml] [--port 8788] [--isolates N] [--object-latency-ms M] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...]`:
  * the bundle `wrangler deploy` would upload, on workerd itself, for trying
  * production mode locally, for the contract suite and for the benchmark (which
  * also serves its yoga-workers peer this way, from that peer's own config).
@@ -15,7 +15,7 @@ import { unstable_readConfig } from 'wrangler';
 import { startWorkerdServer } from './workerd-server.ts';
 
 const USAGE =
-  'usage: npm run serve -- [--config wrangler.toml] [--port 8788] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...] [--log] [--no-build] [--script bare-worker.js]';
+  'usage: npm run serve -- [--config wrangler.toml] [--port 8788] [--isolates 1] [--object-latency-ms 0] [--object-jitter-ms 0] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...] [--log] [--no-build] [--script bare-worker.js]';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +27,9 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     log: { type: 'boolean', default: false },
     script: { type: 'string' },
+    isolates: { type: 'string', default: '1' },
+    'object-latency-ms': { type: 'string', default: '0' },
+    'object-jitter-ms': { type: 'string', default: '0' },
   },
 });
 
@@ -37,6 +40,12 @@ function fail(message: string): never {
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0) fail(`--port must be a port number, not "${values.port}"`);
+const isolates = Number(values.isolates);
+if (!Number.isInteger(isolates) || isolates < 1) fail(`--isolates must be a whole number of at least 1, not "${values.isolates}"`);
+const objectLatencyMs = Number(values['object-latency-ms']);
+const objectJitterMs = Number(values['object-jitter-ms']);
+if (!(objectLatencyMs >= 0)) fail(`--object-latency-ms must be a number of milliseconds, not "${values['object-latency-ms']}"`);
+if (!(objectJitterMs >= 0 && objectJitterMs <= objectLatencyMs)) fail(`--object-jitter-ms must be between 0 and --object-latency-ms, not "${values['object-jitter-ms']}"`);
 // `development` is wrangler.toml's top level ([vars]); any other name is an [env.NAME].
 const environment = values.env === 'development' ? undefined : values.env;
 const vars = Object.fromEntries(
@@ -71,15 +80,17 @@ function mainModule(): string {
 }
 
 // `--script`: a bare Worker with no bindings (the benchmark's ceiling).
+const topology = { port, isolates, objectLatencyMs, objectJitterMs };
 const server = values.script
-  ? await startWorkerdServer({ port, scriptPath: values.script })
+  ? await startWorkerdServer({ ...topology, scriptPath: values.script })
   : await startWorkerdServer({
-      port,
+      ...topology,
       scriptPath: mainModule(),
       wrangler: { configPath: config, environment },
       vars: { ORIGIN_URL: values['origin-url'], LOG_REQUESTS: String(values.log), ...vars },
     });
-console.log(`ready ${server.url}/graphql`);
+// One line per isolate, in order: the first is the one a single-URL caller takes.
+for (const url of server.urls) console.log(`ready ${url}/graphql`);
 const stop = () => void server.close().then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

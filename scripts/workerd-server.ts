@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 
 export interface WorkerdServerOptions {
@@ -22,10 +23,18 @@ export interface WorkerdServerOptions {
   vars?: Record<string, string>;
   /** Opens workerd's inspector (Chrome DevTools protocol) on this port, for CPU profiles. */
   inspectorPort?: number;
+  /** Copies of the Worker, each its own isolate listening on `port` + i (each on a free port when `port` is 0). Default 1. */
+  isolates?: number;
+  /** Added before every call from an edge isolate to a Durable Object, ± `objectJitterMs`. Default 0. */
+  objectLatencyMs?: number;
+  objectJitterMs?: number;
 }
 
 export interface WorkerdServer {
+  /** The first isolate's. */
   url: string;
+  /** Every isolate's, in order. */
+  urls: string[];
   close(): Promise<void>;
 }
 
@@ -47,21 +56,31 @@ function freePort(): Promise<number> {
 
 const text = (value: string) => JSON.stringify(value);
 
+const FAR_OBJECTS_MODULE = fileURLToPath(new URL('far-objects.js', import.meta.url));
+
+interface Topology {
+  /** One per isolate. */
+  ports: number[];
+  objectLatencyMs: number;
+  objectJitterMs: number;
+}
+
 /**
- * workerd's config, in Cap'n Proto text: one worker, its modules embedded
- * (copied beside the config, since `embed` reads relative to it), its Durable
- * Objects in a temporary folder that goes when the server does.
+ * workerd's config, in Cap'n Proto text. Each isolate is a worker service of
+ * its own ("edge-0", "edge-1", ...) with its own socket; the Durable Objects
+ * live in one more copy of the Worker ("objects") that every edge binds, as
+ * production's locations bind the objects of the one Worker that owns them.
+ * Modules are embedded (copied beside the config, since `embed` reads relative
+ * to it); the objects' storage is a temporary folder that goes when the server
+ * does.
  */
-async function configFor(scriptPath: string, into: string, port: number, wrangler: WorkerdServerOptions['wrangler'], vars: Record<string, string>): Promise<string> {
+async function configFor(scriptPath: string, into: string, topology: Topology, wrangler: WorkerdServerOptions['wrangler'], vars: Record<string, string>): Promise<string> {
   const dir = dirname(scriptPath);
   const textModules = (await readdir(dir)).filter((file) => file.endsWith('.graphql'));
   await copyFile(scriptPath, join(into, 'index.js'));
+  await copyFile(FAR_OBJECTS_MODULE, join(into, 'far-objects.js'));
   await mkdir(join(into, 'storage'));
   for (const file of textModules) await copyFile(join(dir, file), join(into, file));
-  const modules = [
-    `(name = "index.js", esModule = embed "index.js")`,
-    ...textModules.map((file) => `(name = ${text(file)}, text = embed ${text(file)})`),
-  ];
   const worker = wrangler
     ? (unstable_getMiniflareWorkerOptions(wrangler.configPath, wrangler.environment).workerOptions as {
         bindings?: Record<string, unknown>;
@@ -78,32 +97,48 @@ async function configFor(scriptPath: string, into: string, port: number, wrangle
   const durableObjects = Object.entries(worker?.durableObjects ?? {}).map(
     ([binding, target]) => [binding, typeof target === 'string' ? target : target.className] as const,
   );
-  const bindings = [
-    ...configVars.map(([name, value]) => `(name = ${text(name)}, text = ${text(value)})`),
-    ...durableObjects.map(([name, className]) => `(name = ${text(name)}, durableObjectNamespace = ${text(className)})`),
-    ...(assets ? [`(name = ${text(assets.binding)}, service = "assets")`] : []),
+  const far = topology.objectLatencyMs > 0 || topology.objectJitterMs > 0;
+  const modules = (entry: 'index.js' | 'far-objects.js') => [
+    `(name = ${text(entry)}, esModule = embed ${text(entry)})`,
+    ...(entry === 'index.js' ? [] : [`(name = "index.js", esModule = embed "index.js")`]),
+    ...textModules.map((file) => `(name = ${text(file)}, text = embed ${text(file)})`),
   ];
-  const namespaces = durableObjects.map(([, className]) => `(className = ${text(className)}, uniqueKey = ${text(`gateway-${className}`)}, enableSql = true)`);
+  const varBindings = configVars.map(([name, value]) => `(name = ${text(name)}, text = ${text(value)})`);
+  const namespaceBinding = (name: string, className: string, owner?: string) =>
+    `(name = ${text(name)}, durableObjectNamespace = ${owner ? `(className = ${text(className)}, serviceName = ${text(owner)})` : text(className)})`;
+  const compatibility = `compatibilityDate = ${text(worker?.compatibilityDate ?? '2026-11-01')},
+    compatibilityFlags = [${(worker?.compatibilityFlags ?? ['nodejs_compat']).map(text).join(', ')}],`;
+  const edge = (i: number) => `(name = "edge-${i}", worker = (
+    modules = [${modules(far ? 'far-objects.js' : 'index.js').join(', ')}],
+    ${compatibility}
+    bindings = [${[
+      ...varBindings,
+      ...durableObjects.map(([name, className]) => namespaceBinding(name, className, 'objects')),
+      ...(assets ? [`(name = ${text(assets.binding)}, service = "assets")`] : []),
+      ...(far ? [`(name = "FAR_OBJECTS", json = ${text(JSON.stringify({ latencyMs: topology.objectLatencyMs, jitterMs: topology.objectJitterMs, namespaces: durableObjects.map(([name]) => name) }))})`] : []),
+    ].join(', ')}],
+    globalOutbound = "internet",
+  ))`;
+  const objects = `(name = "objects", worker = (
+    modules = [${modules('index.js').join(', ')}],
+    ${compatibility}
+    bindings = [${[...varBindings, ...durableObjects.map(([name, className]) => namespaceBinding(name, className))].join(', ')}],
+    durableObjectNamespaces = [${durableObjects.map(([, className]) => `(className = ${text(className)}, uniqueKey = ${text(`gateway-${className}`)}, enableSql = true)`).join(', ')}],
+    durableObjectStorage = (localDisk = "storage"),
+    globalOutbound = "internet",
+  ))`;
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
-    (name = "main", worker = .worker),
+    ${topology.ports.map((_, i) => edge(i)).join(',\n    ')},
+    ${durableObjects.length > 0 ? `${objects},` : ''}
     # The origin is on this machine or a private network as often as not.
     (name = "internet", network = (allow = ["public", "private", "local"])),
     # SQLite-backed Durable Objects need files; they live in this run's temporary folder.
     (name = "storage", disk = (path = ${text(join(into, 'storage'))}, writable = true)),
     ${assets ? staticAssets(assets.directory, worker?.compatibilityDate) : ''}
   ],
-  sockets = [(name = "http", address = ${text(`127.0.0.1:${port}`)}, http = (), service = "main")],
-);
-const worker :Workerd.Worker = (
-  modules = [${modules.join(', ')}],
-  compatibilityDate = ${text(worker?.compatibilityDate ?? '2026-11-01')},
-  compatibilityFlags = [${(worker?.compatibilityFlags ?? ['nodejs_compat']).map(text).join(', ')}],
-  bindings = [${bindings.join(', ')}],
-  durableObjectNamespaces = [${namespaces.join(', ')}],
-  durableObjectStorage = (localDisk = "storage"),
-  globalOutbound = "internet",
+  sockets = [${topology.ports.map((port, i) => `(name = "http-${i}", address = ${text(`127.0.0.1:${port}`)}, http = (), service = "edge-${i}")`).join(', ')}],
 );
 `;
 }
@@ -130,18 +165,21 @@ export default {
     (name = "asset-files", disk = (path = ${text(directory)}, writable = false)),`;
 }
 
-export async function startWorkerdServer({ port, scriptPath, wrangler, vars = {}, inspectorPort }: WorkerdServerOptions): Promise<WorkerdServer> {
-  const listen = port || (await freePort());
+export async function startWorkerdServer(options: WorkerdServerOptions): Promise<WorkerdServer> {
+  const { port, scriptPath, wrangler, vars = {}, inspectorPort, isolates = 1, objectLatencyMs = 0, objectJitterMs = 0 } = options;
+  const ports: number[] = [];
+  for (let i = 0; i < isolates; i++) ports.push(port ? port + i : await freePort());
   const dir = await mkdtemp(join(tmpdir(), 'workerd-'));
   const configPath = join(dir, 'config.capnp');
-  await writeFile(configPath, await configFor(resolve(scriptPath), dir, listen, wrangler, vars));
+  await writeFile(configPath, await configFor(resolve(scriptPath), dir, { ports, objectLatencyMs, objectJitterMs }, wrangler, vars));
   const args = ['serve', configPath, '--experimental'];
   if (inspectorPort) args.push('--inspector-addr', `127.0.0.1:${inspectorPort}`);
   const child = spawn(await workerdBinary(), args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  const url = `http://127.0.0.1:${listen}`;
-  await waitUntilListening(url, child);
+  const urls = ports.map((listen) => `http://127.0.0.1:${listen}`);
+  for (const url of urls) await waitUntilListening(url, child);
   return {
-    url,
+    url: urls[0]!,
+    urls,
     close: async () => {
       if (child.exitCode === null) {
         await new Promise<void>((done) => {

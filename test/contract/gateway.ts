@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { inject } from 'vitest';
+import type { CacheStats } from '../../src/cache/cache-stats.ts';
 import { answer, postJson, type Answer } from '../answers.ts';
 import { originAdmin } from '../origin-admin.ts';
 import { CONTRACT_PURGE_TOKEN, type Settings } from './setup.ts';
@@ -7,6 +8,11 @@ import { CONTRACT_PURGE_TOKEN, type Settings } from './setup.ts';
 /** One server of the production build, as a client and an operator reach it: over HTTP. */
 export function gateway(settings: Settings) {
   const { gatewayUrl, originUrl } = inject('contract')[settings];
+  return gatewayAt(gatewayUrl, originUrl);
+}
+
+/** The gateway at `gatewayUrl` (one isolate of a server), over the origin simulator at `originUrl`. */
+export function gatewayAt(gatewayUrl: string, originUrl: string) {
   const origin = originAdmin(originUrl);
   const send = async (path: string, init: RequestInit = {}): Promise<Answer> => answer(await sendAsTold(`${gatewayUrl}${path}`, init));
   return {
@@ -20,6 +26,12 @@ export function gateway(settings: Settings) {
       const purged = await send('/admin/purge', postJson({ all: true }, { authorization: `Bearer ${CONTRACT_PURGE_TOKEN}` }));
       if (purged.status !== 200) throw new Error(`[contract] purge: ${purged.status} ${purged.text}`);
       await origin.reset();
+    },
+    /** This isolate's counters (`/admin/stats`). */
+    async stats(): Promise<CacheStats> {
+      const answered = await send('/admin/stats', { headers: { authorization: `Bearer ${CONTRACT_PURGE_TOKEN}` } });
+      if (answered.status !== 200) throw new Error(`[contract] stats: ${answered.status} ${answered.text}`);
+      return JSON.parse(answered.text) as CacheStats;
     },
   };
 }
