@@ -53,6 +53,10 @@ export interface CacheConfig {
   lockTimeoutMs: number;
   /** How long an isolate answers from memory before asking the key's Durable Object again; the bound on serving a purged entry. Var `CACHE_MEMORY_TTL_MS`, default 1000. */
   memoryTtlMs: number;
+  /** How long a location's isolates share an entry the key's Durable Object confirmed, through the Cache API, before asking the object again; 0 turns the location tier off. Adds to the bound on serving a purged entry. Var `CACHE_LOCATION_TTL_MS`, default 0. */
+  locationTtlMs: number;
+  /** Index shards: Durable Objects that record which responses contain which entities. Var `CACHE_INDEX_SHARDS`, default 16. */
+  indexShards: number;
   /** Size of the per-isolate memory tier. Var `CACHE_MEMORY_MAX_BYTES`, default 16 MiB. */
   memoryMaxBytes: number;
   /** Larger responses pass through uncached (`BYPASS`). Var `CACHE_MAX_ENTRY_BYTES`, default 1900000, at most 2000000 (a SQLite-backed Durable Object's value limit is 2 MB). */
@@ -84,6 +88,8 @@ export function readConfig(env: object): GatewayConfig {
       leaseMs: int('CACHE_LOCK_LEASE_MS', 10_000, 1),
       lockTimeoutMs: int('CACHE_LOCK_TIMEOUT_MS', 5000, 1),
       memoryTtlMs: int('CACHE_MEMORY_TTL_MS', 1000, 0),
+      locationTtlMs: int('CACHE_LOCATION_TTL_MS', 0, 0),
+      indexShards: int('CACHE_INDEX_SHARDS', 16, 1, 256),
       memoryMaxBytes: int('CACHE_MEMORY_MAX_BYTES', 16 * 1024 * 1024, 0),
       maxEntryBytes: int('CACHE_MAX_ENTRY_BYTES', 1_900_000, 1, MAX_ENTRY_BYTES_LIMIT),
       defaultMaxAge: int('CACHE_DEFAULT_MAX_AGE', 0, 0),

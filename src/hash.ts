@@ -4,3 +4,8 @@ export function fnv1a(text: string): number {
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
+
+/** Which of `shards` shards holds `key`. */
+export function shardOf(key: string, shards: number): number {
+  return fnv1a(key) % shards;
+}

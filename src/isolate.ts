@@ -1,9 +1,11 @@
 import { createAdmin } from './admin.ts';
+import { createCacheIndex } from './cache/cache-index.ts';
 import { createCacheKeys } from './cache/cache-key.ts';
 import { createCacheStats, type CacheStats } from './cache/cache-stats.ts';
 import { sha256Hex } from './cache/digest.ts';
 import { createEntityCache } from './cache/entity-cache.ts';
 import { createInvalidator } from './cache/invalidator.ts';
+import { createLocationTier } from './cache/location-tier.ts';
 import { createMemoryTier } from './cache/memory-tier.ts';
 import { createPolicyReader, typeHint } from './cache/policy.ts';
 import { createResponseCache, type Served } from './cache/response-cache.ts';
@@ -58,6 +60,8 @@ async function buildIsolate(env: Env): Promise<Isolate> {
   const yoga = createGateway(config, schema, gate);
   const stats = createCacheStats();
   const memory = createMemoryTier({ ttlMs: cache.memoryTtlMs, maxBytes: cache.memoryMaxBytes });
+  const location = createLocationTier({ ttlMs: cache.locationTtlMs, cacheName: 'gateway-responses' });
+  const index = createCacheIndex({ namespace: env.CACHE_INDEX, shards: cache.indexShards });
   const entityCache = createEntityCache({
     namespace: env.ENTITY_CACHE,
     maxAgeMs: Object.fromEntries(ENTITY_TYPES.map((type) => [type, (typeHint(schema, type)?.maxAge ?? 0) * 1000])),
@@ -67,9 +71,10 @@ async function buildIsolate(env: Env): Promise<Isolate> {
   });
   const invalidator = createInvalidator({
     responses: env.RESPONSE_CACHE,
-    index: env.CACHE_INDEX,
+    index,
     entities: entityCache,
     memory,
+    location,
     leaseMs: cache.leaseMs,
   });
   const serveGraphQL = createResponseCache({
@@ -83,8 +88,9 @@ async function buildIsolate(env: Env): Promise<Isolate> {
     maxQueryLength: config.limits.queryLength,
     resolvePersisted: createPersistedOperations({ persistedOnly: config.persistedOnly }),
     memory,
+    location,
     responses: env.RESPONSE_CACHE,
-    index: env.CACHE_INDEX,
+    index,
     invalidator,
     scopeOf: createScopeHasher(cache.scopeSecret),
     stats,

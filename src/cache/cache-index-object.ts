@@ -12,8 +12,9 @@ const PRUNE_EVERY_MS = 60_000;
 
 /**
  * Which cached responses contain which entities, so that a write or a purge
- * finds every response it affects, lists included. One object for the whole
- * gateway: it is written once per stored response and read once per purge.
+ * finds every response it affects, lists included. One object per shard of
+ * the index (src/cache/cache-index.ts): written once per stored response of
+ * its shard, read once per purge.
  */
 export class CacheIndexObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {

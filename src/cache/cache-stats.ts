@@ -10,8 +10,10 @@ export interface CacheStats {
   originCalls: number;
   /** Calls to the keys' Durable Objects: at most one per key at a time from this isolate. */
   objectLookups: number;
+  /** Lookups the location tier answered instead of the key's object. */
+  locationHits: number;
 }
 
 export function createCacheStats(): CacheStats {
-  return { HIT: 0, STALE: 0, MISS: 0, BYPASS: 0, revalidations: 0, originCalls: 0, objectLookups: 0 };
+  return { HIT: 0, STALE: 0, MISS: 0, BYPASS: 0, revalidations: 0, originCalls: 0, objectLookups: 0, locationHits: 0 };
 }

@@ -1,7 +1,7 @@
 import type { EntityCacheObject } from './entity-cache-object.ts';
 import type { IndexQuery } from './cache-index-object.ts';
 import { typeOf } from './cache-index-object.ts';
-import { fnv1a } from '../hash.ts';
+import { shardOf } from '../hash.ts';
 
 export interface EntityCacheOptions {
   namespace: DurableObjectNamespace<EntityCacheObject>;
@@ -80,8 +80,4 @@ export function createEntityCache({ namespace, maxAgeMs, shards, leaseMs, waitMs
       await Promise.all(calls);
     },
   };
-}
-
-function shardOf(key: string, shards: number): number {
-  return fnv1a(key) % shards;
 }

@@ -1,5 +1,7 @@
-import type { CacheIndexObject, IndexQuery } from './cache-index-object.ts';
+import type { CacheIndex } from './cache-index.ts';
+import type { IndexQuery } from './cache-index-object.ts';
 import type { EntityCache } from './entity-cache.ts';
+import type { LocationTier } from './location-tier.ts';
 import type { MemoryTier } from './memory-tier.ts';
 import type { ResponseCacheObject } from './response-cache-object.ts';
 
@@ -15,26 +17,27 @@ export interface Invalidator {
 
 export interface InvalidatorOptions {
   responses: DurableObjectNamespace<ResponseCacheObject>;
-  index: DurableObjectNamespace<CacheIndexObject>;
+  index: CacheIndex;
   entities: EntityCache;
   memory: MemoryTier;
+  location: LocationTier | undefined;
   /** The lease a waiter gets when a purge hands it the lead. */
   leaseMs: number;
 }
 
-export const INDEX_NAME = 'index';
-
 /**
  * Every stored response is indexed by the entities it contains, so a write
  * finds the responses it affects, lists included. This isolate's memory tier
- * is purged at once; other isolates' memory tiers answer from memory for at
- * most `CACHE_MEMORY_TTL_MS` more before they ask the purged object again.
+ * is purged at once, and so is this location's tier; other isolates' memory
+ * tiers answer from memory for at most `CACHE_MEMORY_TTL_MS` more (other
+ * locations' tiers for `CACHE_LOCATION_TTL_MS` more) before they ask the
+ * purged object again.
  */
-export function createInvalidator({ responses, index, entities, memory, leaseMs }: InvalidatorOptions): Invalidator {
+export function createInvalidator({ responses, index, entities, memory, location, leaseMs }: InvalidatorOptions): Invalidator {
   return {
     async purge({ soft = false, ...query }) {
-      const [keys] = await Promise.all([index.getByName(INDEX_NAME).match(query, !soft), entities.purge(query)]);
-      await Promise.all(keys.map((key) => responses.getByName(key).purge(soft, leaseMs)));
+      const [keys] = await Promise.all([index.match(query, !soft), entities.purge(query)]);
+      await Promise.all([...keys.map((key) => responses.getByName(key).purge(soft, leaseMs)), location?.delete(keys)]);
       if (query.all) memory.clear();
       else for (const key of keys) memory.delete(key);
       return keys.length;

@@ -1,6 +1,6 @@
 import type { CacheConfig } from '../config.ts';
 import { createTrace, NOTHING_RAN, type RequestTrace } from '../trace.ts';
-import type { CacheIndexObject } from './cache-index-object.ts';
+import type { CacheIndex } from './cache-index.ts';
 import type { CacheKeys, DocumentAnalysis } from './cache-key.ts';
 import type { CacheStats, CacheStatus } from './cache-stats.ts';
 import { andThen } from '../maybe-promise.ts';
@@ -8,7 +8,8 @@ import { deadAt, freshness, type CacheEntry } from './entry.ts';
 import { readGraphQLRequest, requestFor, type GraphQLParams, type Parsed, type Refusal } from './graphql-params.ts';
 import { graphqlError, graphqlErrorBody } from '../json-response.ts';
 import type { PersistedRequest, Resolution } from '../persisted-operations.ts';
-import { INDEX_NAME, type Invalidator } from './invalidator.ts';
+import type { Invalidator } from './invalidator.ts';
+import type { LocationTier } from './location-tier.ts';
 import type { MemoryTier } from './memory-tier.ts';
 import type { CachePolicy } from './policy.ts';
 import type { ResponseCacheObject, UncachedAnswer } from './response-cache-object.ts';
@@ -20,8 +21,10 @@ export interface ResponseCacheOptions {
   config: CacheConfig;
   keys: CacheKeys;
   memory: MemoryTier;
+  /** Between the memory tier and the keys' objects, when `CACHE_LOCATION_TTL_MS` is set. */
+  location: LocationTier | undefined;
   responses: DurableObjectNamespace<ResponseCacheObject>;
-  index: DurableObjectNamespace<CacheIndexObject>;
+  index: CacheIndex;
   invalidator: Invalidator;
   scopeOf: (authorization: string) => Promise<string>;
   stats: CacheStats;
@@ -106,7 +109,7 @@ type Decision = { cache: CacheStatus; trace: Readonly<RequestTrace> } & ({ entry
  * Only a miss reaches Yoga, and then only one request per key at a time.
  */
 export function createResponseCache(options: ResponseCacheOptions): (request: Request, ctx: ExecutionContext) => Served | Promise<Served> {
-  const { config, keys, memory, responses, index, invalidator, scopeOf, stats, execute, maxBodyBytes, maxQueryLength, resolvePersisted } = options;
+  const { config, keys, memory, location, responses, index, invalidator, scopeOf, stats, execute, maxBodyBytes, maxQueryLength, resolvePersisted } = options;
   const lookupOptions = { leaseMs: config.leaseMs, waitMs: config.lockTimeoutMs };
 
   async function bypass(request: Request, operationName: string | null): Promise<Served> {
@@ -142,7 +145,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   }
 
   /** Runs the job under `lease`, then stores the entry or hands the uncached answer to the waiters. */
-  async function lead(job: Job, lease: string): Promise<Outcome> {
+  async function lead(job: Job, lease: string, ctx: ExecutionContext): Promise<Outcome> {
     const stub = responses.getByName(job.key);
     let outcome: Outcome;
     try {
@@ -153,9 +156,10 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     }
     try {
       if ('entry' in outcome) {
+        const storedAt = Date.now();
         await stub.store(lease, outcome.entry);
-        await index.getByName(INDEX_NAME).add(job.key, outcome.entry.entities, deadAt(outcome.entry));
-        memory.set(job.key, outcome.entry, Date.now());
+        await index.add(job.key, outcome.entry.entities, deadAt(outcome.entry));
+        keepConfirmed(job.key, outcome.entry, storedAt, ctx);
       } else {
         await stub.abandon(lease, outcome.answer);
       }
@@ -169,7 +173,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   function refreshInBackground(job: Job, lease: string, ctx: ExecutionContext): void {
     stats.revalidations++;
     ctx.waitUntil(
-      lead(job, lease).catch((error: unknown) => console.error(JSON.stringify({ event: 'revalidation-failed', error: String(error) }))),
+      lead(job, lease, ctx).catch((error: unknown) => console.error(JSON.stringify({ event: 'revalidation-failed', error: String(error) }))),
     );
   }
 
@@ -223,8 +227,21 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     return usable ? { entry: fallback, cache: 'STALE', trace: NOTHING_RAN } : { answer: BUSY, cache: 'MISS', trace: NOTHING_RAN };
   }
 
+  /** An entry the key's object confirmed at `checkedAt`, kept in this isolate's memory and this location's tier. */
+  function keepConfirmed(key: string, entry: CacheEntry, checkedAt: number, ctx: ExecutionContext): void {
+    memory.set(key, entry, checkedAt);
+    if (location) ctx.waitUntil(location.set(key, entry, checkedAt));
+  }
+
   async function askObject(job: Job, ctx: ExecutionContext): Promise<Decision> {
     const now = Date.now();
+    // A fresh copy that another isolate of this location had confirmed; a stale one goes to the object, which hands one request its refresh.
+    const nearby = await location?.get(job.key, now);
+    if (nearby && freshness(nearby.entry, now) === 'fresh') {
+      stats.locationHits++;
+      memory.set(job.key, nearby.entry, now);
+      return { entry: nearby.entry, cache: 'HIT', trace: NOTHING_RAN };
+    }
     stats.objectLookups++;
     const hit = (entry: CacheEntry, cache: CacheStatus, trace: Readonly<RequestTrace> = NOTHING_RAN): Decision => ({ entry, cache, trace });
     const answer = (uncachedAnswer: UncachedAnswer, cache: CacheStatus, trace: Readonly<RequestTrace> = NOTHING_RAN): Decision => ({
@@ -245,11 +262,11 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     switch (result.status) {
       case 'fresh':
       case 'stale':
-        memory.set(job.key, result.entry, now);
+        keepConfirmed(job.key, result.entry, now, ctx);
         if (result.status === 'stale' && result.lease) refreshInBackground(job, result.lease, ctx);
         return hit(result.entry, result.status === 'fresh' ? 'HIT' : 'STALE');
       case 'filled':
-        memory.set(job.key, result.entry, now);
+        keepConfirmed(job.key, result.entry, now, ctx);
         return hit(result.entry, 'MISS');
       case 'timeout':
         return result.fallback ? hit(result.fallback, 'STALE') : answer(BUSY, 'MISS');
@@ -257,7 +274,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
         if (result.answer.failed && result.fallback) return hit(result.fallback, 'STALE');
         return answer(result.answer, 'MISS');
       case 'lead': {
-        const outcome = await lead(job, result.lease);
+        const outcome = await lead(job, result.lease, ctx);
         if ('entry' in outcome) return hit(outcome.entry, 'MISS', outcome.trace);
         if (outcome.answer.failed && result.fallback) return hit(result.fallback, 'STALE', outcome.trace);
         return answer(outcome.answer, outcome.tooLarge ? 'BYPASS' : 'MISS', outcome.trace);
