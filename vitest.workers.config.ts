@@ -64,8 +64,8 @@ export default defineProject({
   test: {
     name: 'workers',
     include: ['test/**/*.test.ts'],
-    // test/contract runs in Node, in its own project, against the production build.
-    exclude: ['test/simulator/**', 'test/browser/**', 'test/contract/**'],
+    // test/contract runs in Node, in its own project, against the production build; the others here are Node's too.
+    exclude: ['test/simulator/**', 'test/browser/**', 'test/contract/**', 'test/scale-model/**', 'test/consistency/**'],
     globalSetup: ['test/setup/origin.ts'],
     // Every file shares one origin and reads its counters: one file at a time.
     fileParallelism: false,
