@@ -174,7 +174,8 @@ export async function startWorkerdServer(options: WorkerdServerOptions): Promise
   await writeFile(configPath, await configFor(resolve(scriptPath), dir, { ports, objectLatencyMs, objectJitterMs }, wrangler, vars));
   const args = ['serve', configPath, '--experimental'];
   if (inspectorPort) args.push('--inspector-addr', `127.0.0.1:${inspectorPort}`);
-  const child = spawn(await workerdBinary(), args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(await workerdBinary(), args, { stdio: ['ignore', 'inherit', 'pipe'] });
+  passOnStderr(child);
   const urls = ports.map((listen) => `http://127.0.0.1:${listen}`);
   for (const url of urls) await waitUntilListening(url, child);
   return {
@@ -190,6 +191,25 @@ export async function startWorkerdServer(options: WorkerdServerOptions): Promise
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * workerd says once per service that a compatibility flag is now its default
+ * (wrangler.toml keeps `nodejs_compat` for wrangler's own checks). With one
+ * service per isolate that is several lines of noise on every start: those
+ * lines are dropped, and everything else passes as it was.
+ */
+const FLAG_IS_DEFAULT = /^service [\w-]+: The compatibility flag \w+ became the default as of [\d-]+ so does not need to be specified anymore\.$/;
+
+function passOnStderr(child: ReturnType<typeof spawn>): void {
+  let partial = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    const kept = lines.filter((line) => !FLAG_IS_DEFAULT.test(line));
+    if (kept.length) process.stderr.write(`${kept.join('\n')}\n`);
+  });
+  child.stderr?.on('end', () => partial && process.stderr.write(partial));
 }
 
 async function waitUntilListening(url: string, child: ReturnType<typeof spawn>): Promise<void> {
