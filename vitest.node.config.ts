@@ -1,11 +1,11 @@
 import { defineProject } from 'vitest/config';
 
-/** Tests that run in Node: the origin simulator and the browser check. */
+/** Tests that run in Node: the origin simulator, the browser check and the scaling model. */
 export default defineProject({
   test: {
     name: 'node',
     environment: 'node',
-    include: ['test/simulator/**/*.test.ts', 'test/browser/**/*.test.ts'],
+    include: ['test/simulator/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/scale-model/**/*.test.ts'],
     testTimeout: 30_000,
   },
 });
