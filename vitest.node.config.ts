@@ -1,11 +1,11 @@
 import { defineProject } from 'vitest/config';
 
-/** Tests that run in Node: the origin simulator, the browser check and the scaling model. */
+/** Tests that run in Node: the origin simulator, the browser check, the scaling model and the consistency checker. */
 export default defineProject({
   test: {
     name: 'node',
     environment: 'node',
-    include: ['test/simulator/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/scale-model/**/*.test.ts'],
+    include: ['test/simulator/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/scale-model/**/*.test.ts', 'test/consistency/**/*.test.ts'],
     testTimeout: 30_000,
   },
 });

@@ -22,6 +22,7 @@ const wanted: Record<string, { systems: readonly string[]; fields: string[] }> =
   spike: { systems: GRAPHQL_SYSTEMS, fields: ['rps', 'p99Ms', 'errorRate', 'originMaxInFlight', 'originRejected', 'offload'] },
   outage: { systems: GRAPHQL_SYSTEMS, fields: ['successRate', 'stale', 'requests'] },
   nplus1: { systems: GRAPHQL_SYSTEMS, fields: ['originCalls'] },
+  consistency: { systems: ['gateway'], fields: ['reads', 'privateReads', 'writes', 'purges', 'violations'] },
 };
 expect(typeof results.machine?.cpu === 'string', 'machine.cpu');
 expect(typeof results.generator === 'string' && results.generator !== '', 'generator');
@@ -35,6 +36,12 @@ for (const [scenario, { systems, fields }] of Object.entries(wanted)) {
     expect(row !== undefined, `${scenario}.${system}`);
     for (const field of fields) expect(typeof row?.[field] === 'number' && Number.isFinite(row[field]), `${scenario}.${system}.${field}`);
   }
+}
+// Correctness, not speed: the consistency checker saw every kind of request, and no answer broke a bound.
+const checked = results.scenarios?.consistency?.gateway;
+if (checked && typeof checked.violations === 'number') {
+  expect(checked.violations === 0, `consistency: 0 violations (saw ${checked.violations}: ${String(checked.firstViolation)})`);
+  for (const kind of ['reads', 'privateReads', 'writes', 'purges']) expect(Number(checked[kind]) > 0, `consistency: some ${kind}`);
 }
 for (const [name, value] of Object.entries(results.ratios ?? {})) expect(typeof value === 'number' && Number.isFinite(value), `ratios.${name}`);
 expect(Object.keys(results.ratios ?? {}).length > 0, 'ratios');

@@ -26,6 +26,7 @@ const COLUMNS: Record<string, Columns> = {
   spike: [['rps', 'served/s at 5,000 offered'], ['peakP99Ms', 'p99 ms at 5,000'], ['errorRate', 'error rate'], ['p99Ms', 'worst step p99 ms'], ['originMaxInFlight', 'origin maxInFlight'], ['originRejected', 'origin rejected'], ['offload', 'origin offload']],
   outage: [['successRate', 'success rate'], ['stale', 'stale answers'], ['requests', 'requests'], ['p99Ms', 'p99 ms']],
   nplus1: [['originCalls', 'origin calls']],
+  consistency: [['isolates', 'isolates'], ['durationS', 'seconds'], ['reads', 'reads'], ['privateReads', 'private reads'], ['writes', 'writes'], ['purges', 'purges'], ['failed', 'failed'], ['boundMs', 'bound ms'], ['violations', 'violations']],
 };
 
 const numberAt = (measure: Measure | undefined, key: string) => (typeof measure?.[key] === 'number' ? measure[key] : undefined);

@@ -8,12 +8,12 @@ import { cpus, totalmem, type as osType, release } from 'node:os';
 import { parseArgs } from 'node:util';
 import { saturationGenerator } from './load/index.ts';
 import { chart, markdown, ratiosOf, type Results } from './report.ts';
-import { hot, hotGet, nplus1, outage, rate, spike, stampede, type ScenarioResult, type Settings } from './scenarios.ts';
+import { consistency, hot, hotGet, nplus1, outage, rate, spike, stampede, type ScenarioResult, type Settings } from './scenarios.ts';
 import { ROOT } from './systems.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const quick = values.quick;
-const SCENARIOS: Record<string, (settings: Settings) => Promise<ScenarioResult>> = { hot, 'hot-get': hotGet, rate, stampede, spike, outage, nplus1 };
+const SCENARIOS: Record<string, (settings: Settings) => Promise<ScenarioResult>> = { hot, 'hot-get': hotGet, rate, stampede, spike, outage, nplus1, consistency };
 const chosen = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
 
 const started = Date.now();

@@ -1,5 +1,6 @@
 /** The benchmark's scenarios: each starts what it needs, measures, and stops it. */
 import { createHash } from 'node:crypto';
+import { runConsistency } from './consistency/run.ts';
 import { withCpuMs } from './cpu.ts';
 import { constantRate, phased, saturate, type LoadPhase, type LoadResult, type SaturationSpec } from './load/index.ts';
 import { GRAPHQL_SYSTEMS, startOrigin, startSystem, type RunningOrigin, type SystemName } from './systems.ts';
@@ -249,4 +250,15 @@ export function nplus1(settings: Settings): Promise<ScenarioResult> {
     await post(url, payload);
     return { originCalls: (await origin.stats()).total };
   });
+}
+
+/**
+ * The README's consistency bounds, checked over a mix of reads, writes and
+ * purges across 4 isolates (bench/consistency). The gateway only: the peers
+ * have no isolates sharing a cache to keep consistent.
+ */
+export async function consistency(settings: Settings): Promise<ScenarioResult> {
+  const { examples, ...counts } = await runConsistency(settings.quick ? 8 : 60);
+  const first = examples[0];
+  return { gateway: { ...counts, ...(first ? { firstViolation: `${first.rule}: ${first.detail}` } : {}) } };
 }

@@ -11,13 +11,15 @@ export const GRAPHQL_SYSTEMS: SystemName[] = ['gateway', 'yoga-workers', 'yoga-n
 
 export interface Running {
   url: string;
+  /** Every isolate's URL, for a gateway started with several (the first is `url`). */
+  urls: string[];
   /** The process that was launched; what serves may be its child (workerd under `npm run serve`). */
   pid: number;
   stop(): Promise<void>;
 }
 
-/** Spawns a Node script and waits for the `ready <url>` (or `origin listening on <url>`) line it prints. */
-function launch(args: string[], env: Record<string, string> = {}): Promise<Running> {
+/** Spawns a Node script and waits for the `ready <url>` (or `origin listening on <url>`) lines it prints, `readyLines` of them. */
+function launch(args: string[], env: Record<string, string> = {}, readyLines = 1): Promise<Running> {
   const child = spawn(process.execPath, ['--experimental-strip-types', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,12 +36,13 @@ function launch(args: string[], env: Record<string, string> = {}): Promise<Runni
       reject(error);
     };
     child.once('exit', (code) => fail(new Error(`[bench] ${args.join(' ')} exited with ${code}: ${errors}`)));
+    const urls: string[] = [];
     lines.on('line', (line) => {
       const match = /(?:^ready|listening on) (http:\/\/\S+)/.exec(line);
-      if (!match?.[1]) return;
+      if (!match?.[1] || urls.push(match[1]) < readyLines) return;
       clearTimeout(timer);
       child.removeAllListeners('exit');
-      resolve({ url: match[1], pid: child.pid ?? 0, stop: () => stop(child) });
+      resolve({ url: urls[0]!, urls, pid: child.pid ?? 0, stop: () => stop(child) });
     });
   });
 }
@@ -78,6 +81,11 @@ export async function startOrigin(flags: string[]): Promise<RunningOrigin> {
     reset: async () => void (await admin('reset', { reseed: true })),
     fault: async (fault) => void (await admin('faults', fault)),
   };
+}
+
+/** The gateway as `isolates` isolates sharing one set of Durable Objects (`npm run serve -- --isolates`), with `flags` for serve. */
+export function startGatewayIsolates(originUrl: string, isolates: number, flags: string[]): Promise<Running> {
+  return launch(['scripts/serve.ts', '--no-build', '--port', '0', '--origin-url', originUrl, '--isolates', String(isolates), ...flags], {}, isolates);
 }
 
 /** A GraphQL system over `originUrl`; its `url` is the GraphQL endpoint. */

@@ -2,10 +2,10 @@ import { shardOf } from '../hash.ts';
 import type { CacheIndexObject, IndexQuery } from './cache-index-object.ts';
 
 export interface CacheIndex {
-  /** Records that `key` contains `entities` until `expiresAt`. */
-  add(key: string, entities: string[], expiresAt: number): Promise<void>;
-  /** The keys that contain what `query` names; with `forget`, their records go too. */
-  match(query: IndexQuery, forget: boolean): Promise<string[]>;
+  /** Records that `key` contains `entities` until `expiresAt`; false when one of them was purged since `readSince` (then the response must not be stored). */
+  add(key: string, entities: string[], expiresAt: number, readSince: number): Promise<boolean>;
+  /** The keys that contain what `query` names, from every shard. */
+  match(query: IndexQuery): Promise<string[]>;
 }
 
 /**
@@ -18,9 +18,9 @@ export interface CacheIndex {
 export function createCacheIndex({ namespace, shards }: { namespace: DurableObjectNamespace<CacheIndexObject>; shards: number }): CacheIndex {
   const shard = (i: number) => namespace.getByName(`index-${i}`);
   return {
-    add: (key, entities, expiresAt) => shard(shardOf(key, shards)).add(key, entities, expiresAt),
-    async match(query, forget) {
-      const found = await Promise.all(Array.from({ length: shards }, (_, i) => shard(i).match(query, forget)));
+    add: (key, entities, expiresAt, readSince) => shard(shardOf(key, shards)).add(key, entities, expiresAt, readSince),
+    async match(query) {
+      const found = await Promise.all(Array.from({ length: shards }, (_, i) => shard(i).match(query)));
       return found.flat();
     },
   };

@@ -36,7 +36,7 @@ export interface InvalidatorOptions {
 export function createInvalidator({ responses, index, entities, memory, location, leaseMs }: InvalidatorOptions): Invalidator {
   return {
     async purge({ soft = false, ...query }) {
-      const [keys] = await Promise.all([index.match(query, !soft), entities.purge(query)]);
+      const [keys] = await Promise.all([index.match(query), entities.purge(query)]);
       await Promise.all([...keys.map((key) => responses.getByName(key).purge(soft, leaseMs)), location?.delete(keys)]);
       if (query.all) memory.clear();
       else for (const key of keys) memory.delete(key);

@@ -99,6 +99,14 @@ const BUSY: UncachedAnswer = {
   failed: true,
 };
 
+/** One lookup in flight from this isolate: when it was sent, and what it came to once it has. */
+interface Slot {
+  sentAt: number;
+  /** The object found nothing servable and this isolate is refilling it: the memory copy, likely purged, stands in no more. */
+  refilling?: boolean;
+  decision?: Decision;
+}
+
 /** What a lookup of the key's object came to, shared by the requests of this isolate that waited for it. */
 type Decision = { cache: CacheStatus; trace: Readonly<RequestTrace> } & ({ entry: CacheEntry } | { answer: UncachedAnswer });
 
@@ -156,10 +164,15 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     }
     try {
       if ('entry' in outcome) {
+        const { entry } = outcome;
         const storedAt = Date.now();
-        await stub.store(lease, outcome.entry);
-        await index.add(job.key, outcome.entry.entities, deadAt(outcome.entry));
-        keepConfirmed(job.key, outcome.entry, storedAt, ctx);
+        // Indexed before it is stored, so that a purge from here on finds it; not stored at all if a purge came while it read the origin.
+        if (await index.add(job.key, entry.entities, deadAt(entry), entry.createdAt)) {
+          await stub.store(lease, entry);
+          keepConfirmed(job.key, entry, storedAt, ctx);
+        } else {
+          await stub.abandon(lease, { status: 200, body: entry.body, contentType: 'application/json; charset=utf-8', failed: false });
+        }
       } else {
         await stub.abandon(lease, outcome.answer);
       }
@@ -189,28 +202,31 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   }
 
   /** Lookups of a key's object in flight from this isolate; each slot gets what its lookup came to. */
-  const asking = new Map<string, { decision?: Decision }>();
+  const asking = new Map<string, Slot>();
 
   /**
    * At most one lookup of a key's object is in flight per isolate. While it
-   * is, the others for that key get the memory copy if it is still within its
-   * fresh or stale window, else wait for that lookup and share what it came to.
+   * is, the others for that key get the memory copy if it lapsed just before
+   * the lookup was sent and is still within its fresh or stale window, unless
+   * the lookup turned into a refill; else they wait for that lookup and share
+   * what it came to.
    */
   function askObjectOnce(job: Job, operationName: string | null, ctx: ExecutionContext): Served | Promise<Served> {
     const inFlight = asking.get(job.key);
-    if (inFlight) {
-      const copy = memory.peek(job.key);
+    // A lookup sent before a purge here may bring back what the purge removed: a request after the purge asks afresh.
+    if (inFlight && !memory.droppedSince(job.key, inFlight.sentAt)) {
+      const copy = inFlight.refilling ? undefined : memory.standIn(job.key, inFlight.sentAt);
       const state = copy && freshness(copy, Date.now());
       if (copy && (state === 'fresh' || state === 'stale')) return served({ entry: copy }, state === 'fresh' ? 'HIT' : 'STALE', operationName, NOTHING_RAN, job.key);
       return decided(inFlight, config.lockTimeoutMs).then((decision) => toServed(decision ?? fallbackOrBusy(job.key), operationName, job.key, NOTHING_RAN));
     }
-    const slot: { decision?: Decision } = {};
+    const slot: Slot = { sentAt: Date.now() };
     asking.set(job.key, slot);
-    const answer = askObject(job, ctx).then((decision) => {
+    const answer = askObject(job, ctx, slot).then((decision) => {
       slot.decision = decision;
       return toServed(decision, operationName, job.key, decision.trace);
     });
-    const forget = () => void asking.delete(job.key);
+    const forget = () => void (asking.get(job.key) === slot && asking.delete(job.key));
     answer.then(forget, forget);
     return answer;
   }
@@ -233,11 +249,11 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     if (location) ctx.waitUntil(location.set(key, entry, checkedAt));
   }
 
-  async function askObject(job: Job, ctx: ExecutionContext): Promise<Decision> {
+  async function askObject(job: Job, ctx: ExecutionContext, slot: Slot): Promise<Decision> {
     const now = Date.now();
     // A fresh copy that another isolate of this location had confirmed; a stale one goes to the object, which hands one request its refresh.
     const nearby = await location?.get(job.key, now);
-    if (nearby && freshness(nearby.entry, now) === 'fresh') {
+    if (nearby && freshness(nearby.entry, now) === 'fresh' && !memory.droppedSince(job.key, nearby.checkedAt)) {
       stats.locationHits++;
       memory.set(job.key, nearby.entry, now);
       return { entry: nearby.entry, cache: 'HIT', trace: NOTHING_RAN };
@@ -274,6 +290,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
         if (result.answer.failed && result.fallback) return hit(result.fallback, 'STALE');
         return answer(result.answer, 'MISS');
       case 'lead': {
+        slot.refilling = true;
         const outcome = await lead(job, result.lease, ctx);
         if ('entry' in outcome) return hit(outcome.entry, 'MISS', outcome.trace);
         if (outcome.answer.failed && result.fallback) return hit(result.fallback, 'STALE', outcome.trace);
@@ -375,7 +392,7 @@ const POLL_MS = 5;
  * this request's own timer rather than awaited: workerd does not let one
  * request wait on a promise that another request's I/O settles.
  */
-async function decided(slot: { decision?: Decision }, ms: number): Promise<Decision | undefined> {
+async function decided(slot: Slot, ms: number): Promise<Decision | undefined> {
   const deadline = Date.now() + ms;
   while (!slot.decision && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   return slot.decision;

@@ -80,6 +80,31 @@ describe('createMemoryTier', () => {
     });
   });
 
+  describe('after a purge', () => {
+    it('refuses a confirmation from a lookup sent before the key was dropped, and takes one sent after', () => {
+      const tier = createMemoryTier({ ttlMs: 1000, maxBytes: 10_000 });
+      const sentBefore = Date.now() - 1;
+      tier.delete('k');
+      tier.set('k', entry('old'), sentBefore);
+      expect(tier.peek('k')).toBeUndefined();
+      expect(tier.droppedSince('k', sentBefore)).toBe(true);
+
+      const sentAfter = Date.now() + 1;
+      tier.set('k', entry('new'), sentAfter);
+      expect(tier.get('k', sentAfter)?.body).toBe('new');
+      expect(tier.droppedSince('other', sentBefore)).toBe(false);
+    });
+
+    it('after clear, refuses every key confirmed before it', () => {
+      const tier = createMemoryTier({ ttlMs: 1000, maxBytes: 10_000 });
+      const sentBefore = Date.now() - 1;
+      tier.clear();
+      tier.set('a', entry('a'), sentBefore);
+      tier.set('b', entry('b'), sentBefore);
+      expect([tier.peek('a'), tier.peek('b')]).toEqual([undefined, undefined]);
+    });
+  });
+
   describe('LRU by bytes', () => {
     it('evicts the least recently set entry when the bytes run over', () => {
       const tier = createMemoryTier({ ttlMs: 1000, maxBytes: SIZE_100 * 3 });
