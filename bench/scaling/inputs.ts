@@ -24,7 +24,7 @@ export interface Inputs {
   /** Mutations (each purges what it touched) and admin purges per second, worldwide. Defaults 10 and 1. */
   mutationsPerS: number;
   purgesPerS: number;
-  /** Responses one mutation or purge touches. Default 5. */
+  /** Responses one mutation or purge touches, spread evenly over the keys; each is a hard purge (the next request for it waits for a refresh). Default 5. */
   keysPerPurge: number;
   /** Origin calls one refresh makes (DataLoader batches, after the entity cache). Default 1. */
   originCallsPerFill: number;
@@ -66,6 +66,6 @@ export const DEFAULTS: Inputs = {
 export const REPORTED_RPS = [5000, 100_000, 1_000_000];
 
 /** The design before this change: one index object, no location tier. */
-export const BEFORE: Partial<Inputs> = { indexShards: 1, locationTtlMs: 0 };
+export const BEFORE = { indexShards: 1, locationTtlMs: 0 } satisfies Partial<Inputs>;
 /** With the changes: the index in 16 shards and a location tier of 1 s. */
-export const CHANGED: Partial<Inputs> = { indexShards: 16, locationTtlMs: 1000 };
+export const CHANGED = { indexShards: 16, locationTtlMs: 1000 } satisfies Partial<Inputs>;

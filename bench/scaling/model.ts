@@ -1,33 +1,58 @@
+import { STAND_IN_MS } from '../../src/cache/memory-tier.ts';
+import { locationShares, type LocationShares } from './location-tier.ts';
 import { PRICES } from './prices.ts';
+import { seeded } from './random.ts';
 import type { Inputs } from './inputs.ts';
 
 /** What the model comes to, per second unless named otherwise. */
 export interface Figures {
   isolatesPerLocation: number;
   isolates: number;
-  /** Calls to the hottest response key's object: lookups, and the store of each refresh. */
+  /** Calls to the hottest response key's object: lookups, the store of each refresh, and purges. */
   hottestKeyObjectRps: number;
   /** The busiest index shard: the fills hashed to it, and every purge (a purge asks every shard). */
   indexShardRps: number;
   /** The origin's shield object: two calls (acquire, release) per origin call. */
   shieldRps: number;
   originRps: number;
-  /** Lookups of the hottest key's object from one isolate over `durationS`: what `objectLookups` counts in `/admin/stats`. */
+  /** Origin calls in flight at once, on average (calls/s × the origin's latency): what `ORIGIN_MAX_CONCURRENCY` must allow. */
+  originInFlight: number;
+  /** Lookups of the hottest key's object over `durationS`: per isolate (what `objectLookups` counts in `/admin/stats`), and in all. */
   hottestKeyLookupsPerIsolate: number;
-  /** How long after a purge's answer a copy may still be served somewhere: memory TTL + location TTL + the slowest lookup. */
+  hottestKeyLookups: number;
+  /** How long after a purge's answer a copy may still be served somewhere: memory TTL + the stand-in 100 ms + location TTL + the slowest lookup. */
   purgeBoundMs: number;
   addedLatencyP50Ms: number;
   addedLatencyP99Ms: number;
   costPerMillionRequests: { workers: number; objectRequests: number; objectDuration: number; storage: number; total: number };
 }
 
-/** Rows one refresh writes (the entry, its lease, the index's delete and inserts) and one lookup reads: an estimate from the objects' SQL. */
-const ROWS_WRITTEN_PER_FILL = 6;
-const ROWS_READ_PER_LOOKUP = 2;
+/** Object calls a refresh makes besides its lookup: the store, the index's add, the entity cache's read and fill. */
+const CALLS_PER_FILL = 4;
+/** Object calls a purge makes besides the index shards and the purged keys' objects: the entity cache's shard. */
+const ENTITY_CALLS_PER_PURGE = 1;
+/**
+ * Round trips a request that leads a refresh waits for besides the origin: its
+ * lookup, the entity cache's read and fill, the store and the index's add
+ * (`lead` in src/cache/response-cache.ts awaits both before answering), and
+ * per origin call the shield's acquire and release.
+ */
+const ROUND_TRIPS_PER_MISS = 5;
+const ROUND_TRIPS_PER_ORIGIN_CALL = 2;
+/**
+ * SQLite rows one refresh writes (an estimate from the objects' code, one
+ * entity per response): the key's object 4 (the lease, the entry, its alarm,
+ * the lease's delete), the index 2 (the old row's delete, the new row), the
+ * entity cache 1. A purged key: its object 3 (purgedAt, the entry's and the
+ * lease's deletes), the index 1; and per purge the entity cache 1.
+ */
+const ROWS_WRITTEN_PER_FILL = 7;
+const ROWS_WRITTEN_PER_PURGED_KEY = 4;
+const ROWS_WRITTEN_PER_PURGE = 1;
 /** Wall-clock an object is billed per call it serves: an estimate for calls that read or write a row or two. */
 const OBJECT_MS_PER_CALL = 1;
-/** A lookup of the location's Cache API: local to the data centre. */
-const LOCATION_LOOKUP_MS = 2;
+/** A read of the location's Cache API: local to the data centre. */
+const LOCATION_READ_MS = 2;
 const LATENCY_SAMPLES = 200_000;
 
 /** Zipf probabilities of `keys` keys, the first the most popular. */
@@ -51,131 +76,23 @@ export function isolateLookupRate(rate: number, memoryTtlMs: number, rttMs: numb
 }
 
 /**
- * Lookups per second a location makes of a key's object with the location
- * tier on. `lapses` per second reach the tier; the first to find its copy
- * older than the location TTL asks the object, and so does every lapse of the
- * location's other isolates while that lookup is in flight (the tier is a
- * cache, not a lock).
+ * Refreshes per second of a key requested `rate` times per second, hard-purged
+ * `purgesPerS` times per second: one per entry's life (the key's object grants
+ * one lease), which ends at maxAge or at a purge, plus the wait for the next
+ * request. `missShare`: the share of refreshes a request waits for, those
+ * after a purge (the entry is gone) and those after an entry died unrequested
+ * within its stale window.
  */
-export function locationLookupRate(lapses: number, isolates: number, locationTtlMs: number, rttMs: number): number {
-  if (lapses === 0) return 0;
-  const racing = Math.min(isolates - 1, (lapses * rttMs) / 1000);
-  return (1 + racing) / (Math.max(locationTtlMs, rttMs) / 1000 + 1 / lapses);
-}
-
-/** Object lookups per second for a key requested `rate` times per second worldwide. */
-export function keyLookupRate(rate: number, inputs: Inputs, isolatesPerLocation: number, rttMs: number): { lookups: number; lapses: number } {
-  const isolates = inputs.locations * isolatesPerLocation;
-  const lapses = isolates * isolateLookupRate(rate / isolates, inputs.memoryTtlMs, rttMs);
-  if (inputs.locationTtlMs === 0) return { lookups: lapses, lapses };
-  const perLocation = locationLookupRate(lapses / inputs.locations, isolatesPerLocation, inputs.locationTtlMs, rttMs);
-  return { lookups: Math.min(lapses, inputs.locations * perLocation), lapses };
-}
-
-/** Refreshes per second of a key requested `rate` times per second: one per maxAge (the key's object grants one lease), and the share of them that a request waits for (the entry died unrequested within its stale window). */
-export function keyFillRate(rate: number, maxAgeS: number, staleWhileRevalidateS: number): { fills: number; missShare: number } {
+export function keyFillRate(rate: number, maxAgeS: number, staleWhileRevalidateS: number, purgesPerS = 0): { fills: number; missShare: number } {
   if (rate === 0) return { fills: 0, missShare: 0 };
-  const fills = 1 / (maxAgeS + 1 / rate);
-  return { fills, missShare: Math.exp(-rate * staleWhileRevalidateS) };
-}
-
-/** A seeded generator (mulberry32), so that the latency figures are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const purgedWithinMaxAge = 1 - Math.exp(-purgesPerS * maxAgeS);
+  const life = purgesPerS > 0 ? purgedWithinMaxAge / purgesPerS : maxAgeS;
+  const fills = 1 / (life + 1 / rate);
+  return { fills, missShare: purgedWithinMaxAge + (1 - purgedWithinMaxAge) * Math.exp(-rate * staleWhileRevalidateS) };
 }
 
 function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
-}
-
-export function model(inputs: Inputs, isolatesPerLocation = Math.max(1, Math.ceil(inputs.rps / inputs.locations / inputs.isolateRps))): Figures {
-  const shares = zipfShares(inputs.keys, inputs.zipf);
-  const slowestRtt = Math.max(...inputs.objectRttMs.map(({ ms }) => ms));
-  const meanRtt = inputs.objectRttMs.reduce((sum, { ms, share }) => sum + ms * share, 0);
-  const isolates = inputs.locations * isolatesPerLocation;
-
-  let lookups = 0;
-  let fills = 0;
-  let hottest = 0;
-  let hottestPerIsolate = 0;
-  /** Per key: the shares of its requests that wait for the object, for the location tier, and for the origin. */
-  const waits = { object: new Float64Array(inputs.keys), location: new Float64Array(inputs.keys), origin: new Float64Array(inputs.keys) };
-  for (let k = 0; k < inputs.keys; k++) {
-    const rate = inputs.rps * shares[k]!;
-    // The far locations dominate what an object sees; the mean round trip is what a lookup costs on the whole.
-    const key = keyLookupRate(rate, inputs, isolatesPerLocation, meanRtt);
-    const fill = keyFillRate(rate, inputs.maxAgeS, inputs.staleWhileRevalidateS);
-    lookups += key.lookups;
-    fills += fill.fills;
-    if (k === 0) {
-      hottest = key.lookups + fill.fills;
-      hottestPerIsolate = (key.lookups / isolates) * inputs.durationS;
-    }
-    if (rate > 0) {
-      waits.origin[k] = (fill.fills * fill.missShare) / rate;
-      waits.object[k] = key.lookups / rate;
-      waits.location[k] = inputs.locationTtlMs > 0 ? (key.lapses - key.lookups) / rate : 0;
-    }
-  }
-
-  const purges = inputs.mutationsPerS + inputs.purgesPerS;
-  const originRps = fills * inputs.originCallsPerFill + inputs.mutationsPerS;
-  const shieldRps = 2 * originRps;
-  const indexShardRps = fills / inputs.indexShards + purges;
-  const objectCalls = lookups + fills * 2 + shieldRps + purges * (inputs.indexShards + inputs.keysPerPurge);
-
-  const random = seeded(1);
-  const cumulative = new Float64Array(inputs.keys);
-  shares.reduce((sum, share, k) => (cumulative[k] = sum + share), 0);
-  const latencies = new Float64Array(LATENCY_SAMPLES);
-  for (let i = 0; i < LATENCY_SAMPLES; i++) {
-    let k = lowerBound(cumulative, random());
-    k = Math.min(k, inputs.keys - 1);
-    let pick = random();
-    let rtt = inputs.objectRttMs[inputs.objectRttMs.length - 1]!.ms;
-    for (const { ms, share } of inputs.objectRttMs) {
-      if ((pick -= share) < 0) {
-        rtt = ms;
-        break;
-      }
-    }
-    const u = random();
-    const origin = waits.origin[k]!;
-    const object = waits.object[k]!;
-    const location = waits.location[k]!;
-    latencies[i] =
-      u < origin ? inputs.originLatencyMs + 2 * rtt : u < origin + object ? rtt + (inputs.locationTtlMs > 0 ? LOCATION_LOOKUP_MS : 0) : u < origin + object + location ? LOCATION_LOOKUP_MS : 0;
-  }
-  latencies.sort();
-
-  const perMillion = (perSecond: number) => (perSecond / inputs.rps) * 1e6;
-  const workers = PRICES.workerRequestsPerMillion + (inputs.cpuMsPerRequest * 1e6 * PRICES.workerCpuPerMillionMs) / 1e6;
-  const objectRequests = (perMillion(objectCalls) / 1e6) * PRICES.objectRequestsPerMillion;
-  const objectDuration = (perMillion(objectCalls * (OBJECT_MS_PER_CALL / 1000) * PRICES.objectMemoryGb) / 1e6) * PRICES.objectDurationPerMillionGbS;
-  const storage =
-    (perMillion(fills * ROWS_WRITTEN_PER_FILL) / 1e6) * PRICES.sqliteRowsWrittenPerMillion +
-    (perMillion(lookups * ROWS_READ_PER_LOOKUP) / 1e6) * PRICES.sqliteRowsReadPerMillion;
-
-  return {
-    isolatesPerLocation,
-    isolates,
-    hottestKeyObjectRps: hottest,
-    indexShardRps,
-    shieldRps,
-    originRps,
-    hottestKeyLookupsPerIsolate: hottestPerIsolate,
-    purgeBoundMs: inputs.memoryTtlMs + inputs.locationTtlMs + slowestRtt,
-    addedLatencyP50Ms: percentile(latencies, 0.5),
-    addedLatencyP99Ms: percentile(latencies, 0.99),
-    costPerMillionRequests: { workers, objectRequests, objectDuration, storage, total: workers + objectRequests + objectDuration + storage },
-  };
 }
 
 function lowerBound(sorted: Float64Array, value: number): number {
@@ -187,4 +104,104 @@ function lowerBound(sorted: Float64Array, value: number): number {
     else high = middle;
   }
   return low;
+}
+
+export function model(inputs: Inputs, isolatesPerLocation = Math.max(1, Math.ceil(inputs.rps / inputs.locations / inputs.isolateRps))): Figures {
+  const { keys, locations, memoryTtlMs, locationTtlMs, objectRttMs: distances } = inputs;
+  const shares = zipfShares(keys, inputs.zipf);
+  const isolates = locations * isolatesPerLocation;
+  const purges = inputs.mutationsPerS + inputs.purgesPerS;
+  // Purges and mutations touch responses evenly over the keys.
+  const keyPurgesPerS = Math.min(1, inputs.keysPerPurge / keys) * purges;
+  const tiers = distances.map(({ ms }) =>
+    locationTtlMs > 0 ? locationShares({ isolates: isolatesPerLocation, memoryTtlMs, locationTtlMs, rttMs: ms }) : undefined,
+  );
+
+  /** Per key and distance class: the shares of its requests that read the location tier, and that ask the key's object. */
+  const reads = new Float64Array(keys * distances.length);
+  const asks = new Float64Array(keys * distances.length);
+  /** Per key: the share of its requests that wait for a refresh at the origin. */
+  const misses = new Float64Array(keys);
+  let lookups = 0;
+  let fills = 0;
+  let hottest = 0;
+  let hottestLookups = 0;
+  for (let k = 0; k < keys; k++) {
+    const rate = inputs.rps * shares[k]!;
+    if (rate === 0) continue;
+    const perLocation = rate / locations;
+    const perIsolate = perLocation / isolatesPerLocation;
+    let keyLookups = 0;
+    distances.forEach(({ ms, share }, c) => {
+      const lapsed = isolateLookupRate(perIsolate, memoryTtlMs, ms) / perIsolate;
+      const tier: LocationShares = tiers[c]?.(perLocation) ?? { reads: lapsed, lookups: lapsed };
+      reads[k * distances.length + c] = tier.reads;
+      asks[k * distances.length + c] = tier.lookups;
+      keyLookups += rate * share * tier.lookups;
+    });
+    const fill = keyFillRate(rate, inputs.maxAgeS, inputs.staleWhileRevalidateS, keyPurgesPerS);
+    misses[k] = (fill.fills * fill.missShare) / rate;
+    lookups += keyLookups;
+    fills += fill.fills;
+    if (k === 0) {
+      hottest = keyLookups + fill.fills + keyPurgesPerS;
+      hottestLookups = keyLookups * inputs.durationS;
+    }
+  }
+
+  const originRps = fills * inputs.originCallsPerFill + inputs.mutationsPerS;
+  const shieldRps = 2 * originRps;
+  const indexShardRps = fills / inputs.indexShards + purges;
+  const objectCalls =
+    lookups + fills * CALLS_PER_FILL + shieldRps + purges * (inputs.indexShards + Math.min(keys, inputs.keysPerPurge) + ENTITY_CALLS_PER_PURGE);
+  const rowsWritten = fills * ROWS_WRITTEN_PER_FILL + purges * (Math.min(keys, inputs.keysPerPurge) * ROWS_WRITTEN_PER_PURGED_KEY + ROWS_WRITTEN_PER_PURGE);
+
+  // Each sampled request: a key by popularity, a location by distance, then what its isolate did for it.
+  const random = seeded(1);
+  const cumulative = new Float64Array(keys);
+  shares.reduce((sum, share, k) => (cumulative[k] = sum + share), 0);
+  const latencies = new Float64Array(LATENCY_SAMPLES);
+  const readMs = locationTtlMs > 0 ? LOCATION_READ_MS : 0;
+  const missRoundTrips = ROUND_TRIPS_PER_MISS + ROUND_TRIPS_PER_ORIGIN_CALL * inputs.originCallsPerFill;
+  for (let i = 0; i < LATENCY_SAMPLES; i++) {
+    const k = Math.min(lowerBound(cumulative, random()), keys - 1);
+    let pick = random();
+    let c = distances.findIndex(({ share }) => (pick -= share) < 0);
+    if (c === -1) c = distances.length - 1;
+    const rtt = distances[c]!.ms;
+    const ask = asks[k * distances.length + c]!;
+    const miss = Math.min(misses[k]!, ask);
+    const u = random();
+    latencies[i] =
+      u < miss
+        ? readMs + inputs.originLatencyMs + missRoundTrips * rtt
+        : u < ask
+          ? readMs + rtt
+          : u < reads[k * distances.length + c]!
+            ? readMs
+            : 0;
+  }
+  latencies.sort();
+
+  const perMillion = (perSecond: number) => (perSecond / inputs.rps) * 1e6;
+  const workers = PRICES.workerRequestsPerMillion + inputs.cpuMsPerRequest * PRICES.workerCpuPerMillionMs;
+  const objectRequests = (perMillion(objectCalls) / 1e6) * PRICES.objectRequestsPerMillion;
+  const objectDuration = (perMillion(objectCalls * (OBJECT_MS_PER_CALL / 1000) * PRICES.objectMemoryGb) / 1e6) * PRICES.objectDurationPerMillionGbS;
+  const storage = (perMillion(rowsWritten) / 1e6) * PRICES.sqliteRowsWrittenPerMillion;
+
+  return {
+    isolatesPerLocation,
+    isolates,
+    hottestKeyObjectRps: hottest,
+    indexShardRps,
+    shieldRps,
+    originRps,
+    originInFlight: (originRps * inputs.originLatencyMs) / 1000,
+    hottestKeyLookupsPerIsolate: hottestLookups / isolates,
+    hottestKeyLookups: hottestLookups,
+    purgeBoundMs: memoryTtlMs + STAND_IN_MS + locationTtlMs + Math.max(...distances.map(({ ms }) => ms)),
+    addedLatencyP50Ms: percentile(latencies, 0.5),
+    addedLatencyP99Ms: percentile(latencies, 0.99),
+    costPerMillionRequests: { workers, objectRequests, objectDuration, storage, total: workers + objectRequests + objectDuration + storage },
+  };
 }

@@ -15,5 +15,4 @@ export const PRICES = {
   /** An awake object is billed 128 MB for its wall-clock time. */
   objectMemoryGb: 0.128,
   sqliteRowsWrittenPerMillion: 1.0,
-  sqliteRowsReadPerMillion: 0.001,
 } as const;

@@ -11,7 +11,7 @@ export interface PurgeRequest extends IndexQuery {
 }
 
 export interface Invalidator {
-  /** Purges the responses that contain what `request` names, and the entity cache's copies; answers how many responses. */
+  /** Purges the responses that contain what `request` names, and the entity cache's copies; answers how many responses were cached. */
   purge(request: PurgeRequest): Promise<number>;
 }
 
@@ -37,10 +37,10 @@ export function createInvalidator({ responses, index, entities, memory, location
   return {
     async purge({ soft = false, ...query }) {
       const [keys] = await Promise.all([index.match(query), entities.purge(query)]);
-      await Promise.all([...keys.map((key) => responses.getByName(key).purge(soft, leaseMs)), location?.delete(keys)]);
+      const [had] = await Promise.all([Promise.all(keys.map((key) => responses.getByName(key).purge(soft, leaseMs))), location?.delete(keys)]);
       if (query.all) memory.clear();
       else for (const key of keys) memory.delete(key);
-      return keys.length;
+      return had.filter(Boolean).length;
     },
   };
 }

@@ -97,9 +97,11 @@ export class ResponseCacheObject extends DurableObject<Env> {
    * request refreshes it. Either way a result read before now is not stored,
    * and the lease is dropped so that the next request reads afresh; if
    * requests are waiting, one of them leads at once and the others wait for it.
+   * Answers whether there was an entry to purge.
    */
-  purge(soft: boolean, leaseMs: number): void {
+  purge(soft: boolean, leaseMs: number): boolean {
     const now = Date.now();
+    const had = this.#entry !== undefined;
     this.#purgedAt = now;
     this.ctx.storage.kv.put(PURGED_AT, now);
     if (this.#entry && soft) {
@@ -111,6 +113,7 @@ export class ResponseCacheObject extends DurableObject<Env> {
     }
     this.#setLease(undefined);
     this.#handOver(now, leaseMs, [...this.#waiters]);
+    return had;
   }
 
   override alarm(): void {

