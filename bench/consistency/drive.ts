@@ -1,3 +1,4 @@
+import { seeded } from '../seeded-random.ts';
 import type { Observation } from './observation.ts';
 
 export interface DriveOptions {
@@ -16,18 +17,6 @@ export interface DriveOptions {
 const READ = 'query Stock($id: ID!) { product(id: $id) { id inventory { sku available } } }';
 const VIEWER = 'query Viewer { viewer { id } }';
 const WRITE = 'mutation Restock($sku: ID!, $available: Int!) { setInventory(sku: $sku, available: $available) { sku available } }';
-
-/** A seeded generator (mulberry32): the same mix on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const now = () => performance.timeOrigin + performance.now();
 const skuOf = (product: number) => `SKU-${String(product).padStart(5, '0')}`;

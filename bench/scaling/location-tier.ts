@@ -1,4 +1,4 @@
-import { seeded } from './random.ts';
+import { seeded } from '../seeded-random.ts';
 
 /** One location as the location tier sees it. */
 export interface LocationShape {

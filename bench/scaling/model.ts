@@ -1,7 +1,7 @@
 import { STAND_IN_MS } from '../../src/cache/memory-tier.ts';
 import { locationShares, type LocationShares } from './location-tier.ts';
 import { PRICES } from './prices.ts';
-import { seeded } from './random.ts';
+import { seeded } from '../seeded-random.ts';
 import type { Inputs } from './inputs.ts';
 
 /** What the model comes to, per second unless named otherwise. */

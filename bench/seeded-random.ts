@@ -1,4 +1,4 @@
-/** A seeded generator (mulberry32), so that every figure is the same on every run. */
+/** A seeded generator (mulberry32): the same figures, and the same load mixes, on every run. */
 export function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
