@@ -40,7 +40,7 @@ for (const [scenario, { systems, fields }] of Object.entries(wanted)) {
 // Correctness, not speed: the consistency checker saw every kind of request, and no answer broke a bound.
 const checked = results.scenarios?.consistency?.gateway;
 if (checked && typeof checked.violations === 'number') {
-  expect(checked.violations === 0, `consistency: 0 violations (saw ${checked.violations}: ${String(checked.firstViolation)})`);
+  expect(checked.violations === 0, `consistency: 0 violations (saw ${checked.violations}: ${String(checked.firstViolations)})`);
   for (const kind of ['reads', 'privateReads', 'writes', 'purges']) expect(Number(checked[kind]) > 0, `consistency: some ${kind}`);
 }
 for (const [name, value] of Object.entries(results.ratios ?? {})) expect(typeof value === 'number' && Number.isFinite(value), `ratios.${name}`);

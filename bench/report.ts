@@ -87,6 +87,8 @@ export function markdown(results: Results): string {
     const titles = [...(scenario === 'rate' ? ['system', 'offered/s'] : ['system']), ...columns.map(([, title]) => title)];
     lines.push(`### ${scenario}`, '', `| ${titles.join(' | ')} |`, `| --- |${' ---: |'.repeat(titles.length - 1)}`);
     for (const row of rowsOf(scenario, result, columns)) lines.push(`| ${row.join(' | ')} |`);
+    const violations = result.gateway?.firstViolations;
+    if (scenario === 'consistency' && typeof violations === 'string') lines.push('', `First violations: ${violations}`);
     lines.push('');
   }
   lines.push('### ratios', '', '| ratio | value |', '| --- | ---: |');

@@ -1,77 +1,127 @@
-import type { Observation, Purge, Read, Violation, Write } from './observation.ts';
+import { succeeded, type Observation, type PrivateRead, type Purge, type Read, type Stock, type Violation, type Write } from './observation.ts';
 
 export interface Bounds {
-  /** How long after a write's or purge's answer another isolate may still show what it replaced: `CACHE_MEMORY_TTL_MS` + one lookup. */
+  /** How long after a write's or purge's answer another isolate may still show what it replaced: `CACHE_MEMORY_TTL_MS` + `STAND_IN_MS` + one lookup. */
   otherIsolatesMs: number;
-  /** Slack for whole-second ages and the two clocks' reading of "now". */
+  /** Slack between the checker's clock and the gateway's, which stamps an entry's creation. */
   clockMs: number;
 }
 
 /**
- * The README's consistency promises, checked over a log of requests:
+ * The README's consistency promises, checked over a log of requests (failed
+ * ones are left out):
  * - read-your-writes: a read sent through the isolate that ran a write, after
- *   the write's answer, never shows an earlier value of that sku;
+ *   the write's answer, never shows an earlier (smaller) value of that sku;
  * - a read through any isolate sent more than `otherIsolatesMs` after a
  *   write's answer never shows an earlier value either;
- * - a read sent more than `otherIsolatesMs` after a purge's answer shows data
- *   read after the purge was sent, or, for a soft purge, the old data marked
- *   STALE (served while one request refreshes it), never as a HIT;
+ * - read-your-purges: a read through the isolate that ran a purge, sent after
+ *   its answer, never shows data read before the purge was sent, unless the
+ *   purge was soft and the answer says STALE (a soft purge marks entries
+ *   stale, served while one request refreshes them, rather than deleting);
+ * - the same through any isolate once `otherIsolatesMs` has passed;
  * - no answer is older than its max-age + stale-while-revalidate (the origin
- *   never fails here, so staleIfError never applies);
- * - a private answer is the asking user's.
- * Writes to one sku are made one at a time with increasing values, so "an
- * earlier value" is any value of a write answered before, or the seed.
+ *   never fails here, so stale-if-error never applies), and no HIT is older
+ *   than its max-age;
+ * - a private answer is the asking user's: its viewer, and orders nobody else
+ *   was shown.
+ * Each read breaks each rule at most once per sku: the latest write or purge
+ * it contradicts is the one described.
  */
 export function check(log: Observation[], bounds: Bounds): Violation[] {
-  const violations: Violation[] = [];
-  const writes = log.filter((o): o is Write => o.kind === 'write' && o.status === 200);
-  const purges = log.filter((o): o is Purge => o.kind === 'purge' && o.status === 200);
-  const reads = log.filter((o): o is Read => o.kind === 'read' && o.status === 200 && o.available !== undefined);
-  const order = writeOrder(writes);
-
-  for (const read of reads) {
-    const seen = order.get(read.sku)?.get(read.available!) ?? -1;
-    for (const write of writes) {
-      if (write.sku !== read.sku || read.sentAt <= write.receivedAt) continue;
-      const position = order.get(write.sku)!.get(write.available)!;
-      if (seen >= position) continue;
-      if (read.isolate === write.isolate) {
-        violations.push({ rule: 'read-your-writes', detail: `${describe(read)} showed ${read.available} after write ${write.available} through the same isolate answered at ${Math.round(write.receivedAt)}` });
-      } else if (read.sentAt > write.receivedAt + bounds.otherIsolatesMs) {
-        violations.push({ rule: 'write-visible-everywhere', detail: `${describe(read)} showed ${read.available}, ${read.sentAt - write.receivedAt} ms after write ${write.available} answered through isolate ${write.isolate}` });
-      }
-    }
-    for (const purge of purges) {
-      if (purge.sku !== read.sku || read.sentAt <= purge.receivedAt + bounds.otherIsolatesMs || read.createdAt === undefined) continue;
-      if (read.createdAt >= purge.sentAt - bounds.clockMs) continue;
-      if (purge.soft && read.cache === 'STALE') continue;
-      violations.push({ rule: 'purge-visible-everywhere', detail: `${describe(read)} was a ${read.cache} of data read at ${read.createdAt}, ${read.sentAt - purge.receivedAt} ms after a ${purge.soft ? 'soft' : 'hard'} purge sent at ${purge.sentAt} answered` });
-    }
-    if (read.createdAt !== undefined && read.maxAgeS !== undefined) {
-      const allowedMs = (read.maxAgeS + (read.staleWhileRevalidateS ?? 0)) * 1000 + bounds.clockMs;
-      if (read.receivedAt - read.createdAt > allowedMs) {
-        violations.push({ rule: 'too-old', detail: `${describe(read)} carried data ${read.receivedAt - read.createdAt} ms old, over max-age + stale-while-revalidate` });
-      }
-    }
+  const ok = log.filter(succeeded);
+  const writes = new Map<string, Write[]>();
+  for (const write of ok.filter((o): o is Write => o.kind === 'write').sort((a, b) => a.receivedAt - b.receivedAt)) {
+    const bySku = writes.get(write.sku) ?? [];
+    bySku.push(write);
+    writes.set(write.sku, bySku);
   }
-  for (const read of log) {
-    if (read.kind === 'private' && read.status === 200 && read.viewerId !== read.user) {
-      violations.push({ rule: 'other-identity', detail: `a private read for ${read.user} through isolate ${read.isolate} at ${read.sentAt} showed viewer ${read.viewerId}` });
+  const purges = ok.filter((o): o is Purge => o.kind === 'purge').sort((a, b) => a.receivedAt - b.receivedAt);
+  const reads = ok.filter((o): o is Read => o.kind === 'read');
+  const start = log.reduce((earliest, o) => Math.min(earliest, o.sentAt), Infinity);
+  const at: At = (ms) => `+${Math.round(ms - start)} ms`;
+  return [
+    ...reads.flatMap((read) => [...againstWrites(read, writes, bounds, at), ...againstPurges(read, purges, bounds, at), ...tooOld(read, bounds, at)]),
+    ...identities(ok.filter((o): o is PrivateRead => o.kind === 'private'), at),
+  ];
+}
+
+/** A time on the checker's clock, as an offset from the first request sent, for descriptions. */
+type At = (ms: number) => string;
+
+/** `writes` by sku, each in the order of their answers. */
+function againstWrites(read: Read, writes: Map<string, Write[]>, bounds: Bounds, at: At): Violation[] {
+  return read.stock.flatMap((stock) => {
+    let own: Write | undefined;
+    let other: Write | undefined;
+    for (const write of writes.get(stock.sku) ?? []) {
+      if (write.receivedAt >= read.sentAt) break;
+      if (stock.available >= write.available) continue;
+      if (write.isolate === read.isolate) own = write;
+      else if (read.sentAt > write.receivedAt + bounds.otherIsolatesMs) other = write;
+    }
+    const shown = (write: Write, how: string) =>
+      `${describe(read, at)} showed ${stock.sku} = ${stock.available}, ${Math.round(read.sentAt - write.receivedAt)} ms after write ${stock.sku} = ${write.available} (sent at ${at(write.sentAt)}) ${how} was answered at ${at(write.receivedAt)}`;
+    return [
+      ...(own ? [{ rule: 'read-your-writes' as const, detail: shown(own, 'through the same isolate') }] : []),
+      ...(other ? [{ rule: 'write-visible-everywhere' as const, detail: shown(other, `through isolate ${other.isolate}`) }] : []),
+    ];
+  });
+}
+
+function againstPurges(read: Read, purges: Purge[], bounds: Bounds, at: At): Violation[] {
+  const { createdAt } = read;
+  if (createdAt === undefined) return [];
+  let own: Purge | undefined;
+  let other: Purge | undefined;
+  for (const purge of purges) {
+    if (purge.receivedAt >= read.sentAt) break;
+    if (!covers(purge, read.stock) || createdAt >= purge.sentAt - bounds.clockMs || (purge.body.soft && read.cache === 'STALE')) continue;
+    if (purge.isolate === read.isolate) own = purge;
+    else if (read.sentAt > purge.receivedAt + bounds.otherIsolatesMs) other = purge;
+  }
+  const shown = (purge: Purge, how: string) =>
+    `${describe(read, at)}, ${Math.round(read.sentAt - purge.receivedAt)} ms after purge ${JSON.stringify(purge.body)} (sent at ${at(purge.sentAt)}) ${how} was answered at ${at(purge.receivedAt)}`;
+  return [
+    ...(own ? [{ rule: 'read-your-purges' as const, detail: shown(own, 'through the same isolate') }] : []),
+    ...(other ? [{ rule: 'purge-visible-everywhere' as const, detail: shown(other, `through isolate ${other.isolate}`) }] : []),
+  ];
+}
+
+/** Whether the purge reaches a response that holds these products' stock: it names one of them, their types, or everything. */
+function covers({ body }: Purge, stock: Stock[]): boolean {
+  if (stock.length === 0) return false;
+  if (body.all || body.types?.some((type) => type === 'Product' || type === 'Inventory')) return true;
+  return stock.some(({ productId, sku }) => body.entities?.includes(`Product:${productId}`) || body.entities?.includes(`Inventory:${sku}`));
+}
+
+function tooOld(read: Read, bounds: Bounds, at: At): Violation[] {
+  const { createdAt, maxAgeS, staleWhileRevalidateS = 0 } = read;
+  if (createdAt === undefined || maxAgeS === undefined) return [];
+  // The gateway decides at some moment after the read was sent, so its age then was at least this.
+  const ageMs = read.sentAt - createdAt;
+  if (ageMs > (maxAgeS + staleWhileRevalidateS) * 1000 + bounds.clockMs) {
+    return [{ rule: 'too-old', detail: `${describe(read, at)} carried data ${Math.round(ageMs)} ms old when sent, over max-age ${maxAgeS} s + stale-while-revalidate ${staleWhileRevalidateS} s` }];
+  }
+  if (read.cache === 'HIT' && ageMs > maxAgeS * 1000 + bounds.clockMs) {
+    return [{ rule: 'too-old', detail: `${describe(read, at)} was a HIT of data ${Math.round(ageMs)} ms old when sent, over max-age ${maxAgeS} s` }];
+  }
+  return [];
+}
+
+function identities(reads: PrivateRead[], at: At): Violation[] {
+  const violations: Violation[] = [];
+  const shownTo = new Map<string, string>();
+  for (const read of reads) {
+    const where = `a private read for ${read.user} through isolate ${read.isolate} sent at ${at(read.sentAt)}`;
+    if (read.viewerId !== read.user) violations.push({ rule: 'other-identity', detail: `${where} showed viewer ${read.viewerId}` });
+    for (const order of read.orderIds) {
+      const first = shownTo.get(order) ?? read.user;
+      shownTo.set(order, first);
+      if (first !== read.user) violations.push({ rule: 'other-identity', detail: `${where} showed order ${order}, already shown to ${first}` });
     }
   }
   return violations;
 }
 
-/** Per sku, each written value's place in the order its writes were answered (a read of a value unwritten, the seed, is -1). */
-function writeOrder(writes: Write[]): Map<string, Map<number, number>> {
-  const order = new Map<string, Map<number, number>>();
-  for (const write of [...writes].sort((a, b) => a.receivedAt - b.receivedAt)) {
-    const values = order.get(write.sku) ?? new Map<number, number>();
-    values.set(write.available, values.size);
-    order.set(write.sku, values);
-  }
-  return order;
-}
-
-const describe = (read: Read) =>
-  `a read of ${read.sku} through isolate ${read.isolate} sent at ${Math.round(read.sentAt)} (${read.cache}, data read at ${read.createdAt ?? 'unknown'})`;
+const describe = (read: Read, at: At) =>
+  `a read of ${read.stock.length} products through isolate ${read.isolate} sent at ${at(read.sentAt)}, answered at ${at(read.receivedAt)} (${read.cache}, ${read.createdAt === undefined ? 'uncached' : `data read at ${at(read.createdAt)}`})`;

@@ -1,5 +1,5 @@
-import { seeded } from '../seeded-random.ts';
-import type { Observation } from './observation.ts';
+import { createMix, type Step } from './mix.ts';
+import type { Observation, Stock } from './observation.ts';
 
 export interface DriveOptions {
   /** One GraphQL endpoint per isolate. */
@@ -8,18 +8,18 @@ export interface DriveOptions {
   durationMs: number;
   /** Requests in flight at once. */
   concurrency: number;
-  /** Products 1..products; product N holds sku SKU-0000N. */
+  /** Products 1..products. */
   products: number;
-  /** Users u1..users, each with its token (`token-uN`). */
+  /** Users u1..users. */
   users: number;
 }
 
-const READ = 'query Stock($id: ID!) { product(id: $id) { id inventory { sku available } } }';
-const VIEWER = 'query Viewer { viewer { id } }';
+const VIEWER = 'query Viewer { viewer { id orders(first: 3) { id } } }';
 const WRITE = 'mutation Restock($sku: ID!, $available: Int!) { setInventory(sku: $sku, available: $available) { sku available } }';
+/** The origin simulator's token that may write (`setInventory` needs it). */
+const WRITER_TOKEN = 'token-admin';
 
 const now = () => performance.timeOrigin + performance.now();
-const skuOf = (product: number) => `SKU-${String(product).padStart(5, '0')}`;
 
 /** The entry's creation time, which the gateway writes into its ETag (base 36 milliseconds). */
 function createdAtOf(etag: string | null): number | undefined {
@@ -32,72 +32,107 @@ function directive(cacheControl: string | null, name: string): number | undefine
   return value === undefined ? undefined : Number(value);
 }
 
+interface ProductStock {
+  id: string;
+  inventory: { sku: string; available: number };
+}
+
+interface Answer {
+  data?: {
+    product?: ProductStock | null;
+    productsByIds?: (ProductStock | null)[];
+    products?: { nodes: ProductStock[] };
+    viewer?: { id: string; orders: { id: string }[] } | null;
+  };
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
 async function graphql(url: string, query: string, variables: Record<string, unknown>, token?: string) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json().catch(() => undefined)) as { data?: Record<string, unknown>; errors?: unknown[] } | undefined;
-  const ok = response.status === 200 && !body?.errors?.length;
-  return { response, data: ok ? body?.data : undefined, status: ok ? response.status : response.status || 0 };
+  const text = await response.text();
+  let answer: Answer;
+  try {
+    answer = JSON.parse(text) as Answer;
+  } catch {
+    answer = { errors: [{ message: `not JSON: ${text.slice(0, 80)}` }] };
+  }
+  const first = answer.errors?.[0];
+  return { response, data: answer.data, error: first && (first.extensions?.code ?? first.message) };
 }
 
-/**
- * Drives a seeded mix across the isolates for `durationMs` and records every
- * request: public reads of stock (70%), private reads of the viewer (10%),
- * `setInventory` (13%, one writer per sku at a time, each value larger than
- * any before), and purges of a sku's inventory (7%, half of them soft).
- */
-export async function drive(options: DriveOptions): Promise<Observation[]> {
-  const random = seeded(20261125);
-  const log: Observation[] = [];
-  const writing = new Set<string>();
-  let nextValue = 1_000_000;
-  const until = now() + options.durationMs;
-  const pick = (n: number) => Math.floor(random() * n);
+function stockOf(data: Answer['data']): Stock[] {
+  const products = data?.products?.nodes ?? data?.productsByIds ?? [data?.product];
+  return products.flatMap((product) => (product ? [{ productId: product.id, sku: product.inventory.sku, available: product.inventory.available }] : []));
+}
 
-  async function once(): Promise<void> {
-    const isolate = pick(options.urls.length);
-    const url = options.urls[isolate]!;
-    const roll = random();
-    const sku = skuOf(1 + pick(options.products));
-    const sentAt = now();
-    if (roll < 0.7) {
-      const { response, data, status } = await graphql(url, READ, { id: sku.replace(/^SKU-0*/, '') });
-      const inventory = (data?.product as { inventory?: { available: number } } | undefined)?.inventory;
+/** Sends one step of the mix through its isolate and records what came back. */
+async function send(step: Step, options: DriveOptions): Promise<Observation> {
+  const url = options.urls[step.isolate]!;
+  const sentAt = now();
+  switch (step.kind) {
+    case 'read': {
+      const { response, data, error } = await graphql(url, step.query, step.variables);
       const cacheControl = response.headers.get('cache-control');
-      log.push({
+      return {
         kind: 'read',
-        isolate,
+        isolate: step.isolate,
         sentAt,
         receivedAt: now(),
-        status,
-        sku,
-        available: inventory?.available,
+        status: response.status,
+        error,
+        stock: stockOf(data),
         createdAt: createdAtOf(response.headers.get('etag')),
         cache: response.headers.get('x-cache'),
         maxAgeS: directive(cacheControl, 'max-age'),
         staleWhileRevalidateS: directive(cacheControl, 'stale-while-revalidate'),
-      });
-    } else if (roll < 0.8) {
-      const user = `u${1 + pick(options.users)}`;
-      const { data, status } = await graphql(url, VIEWER, {}, `token-${user}`);
-      log.push({ kind: 'private', isolate, sentAt, receivedAt: now(), status, user, viewerId: (data?.viewer as { id?: string } | undefined)?.id });
-    } else if (roll < 0.93) {
-      if (writing.has(sku)) return;
-      writing.add(sku);
-      const available = nextValue++;
-      const { status } = await graphql(url, WRITE, { sku, available }, 'token-admin');
-      writing.delete(sku);
-      log.push({ kind: 'write', isolate, sentAt, receivedAt: now(), status, sku, available });
-    } else {
-      const soft = random() < 0.5;
+      };
+    }
+    case 'private': {
+      const { response, data, error } = await graphql(url, VIEWER, {}, `token-${step.user}`);
+      const viewer = data?.viewer;
+      const orderIds = viewer?.orders.map((order) => order.id) ?? [];
+      return { kind: 'private', isolate: step.isolate, sentAt, receivedAt: now(), status: response.status, error, user: step.user, viewerId: viewer?.id, orderIds };
+    }
+    case 'write': {
+      const { response, error } = await graphql(url, WRITE, { sku: step.sku, available: step.available }, WRITER_TOKEN);
+      return { kind: 'write', isolate: step.isolate, sentAt, receivedAt: now(), status: response.status, error, sku: step.sku, available: step.available };
+    }
+    case 'purge': {
       const response = await fetch(url.replace(/\/graphql$/, '/admin/purge'), {
         method: 'POST',
         headers: { authorization: `Bearer ${options.purgeToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ entities: [`Inventory:${sku}`], soft }),
+        body: JSON.stringify(step.body),
       });
       await response.text();
-      log.push({ kind: 'purge', isolate, sentAt, receivedAt: now(), status: response.status, sku, soft });
+      return { kind: 'purge', isolate: step.isolate, sentAt, receivedAt: now(), status: response.status, error: undefined, body: step.body };
+    }
+  }
+}
+
+/**
+ * Drives the seeded mix (mix.ts) across the isolates for `durationMs`, with
+ * `concurrency` requests in flight, and records every request. Writes to one
+ * sku are sent one at a time, so their answers come in the order of their
+ * values and "an earlier value" is a smaller one.
+ */
+export async function drive(options: DriveOptions): Promise<Observation[]> {
+  const next = createMix({ isolates: options.urls.length, products: options.products, users: options.users });
+  const log: Observation[] = [];
+  const writing = new Set<string>();
+  const until = now() + options.durationMs;
+
+  async function once(): Promise<void> {
+    const step = next();
+    if (step.kind === 'write' && writing.has(step.sku)) return;
+    if (step.kind === 'write') writing.add(step.sku);
+    try {
+      log.push(await send(step, options));
+    } catch (error) {
+      throw new Error(`[consistency] a ${step.kind} through isolate ${step.isolate} got no answer: ${String(error)}`);
+    } finally {
+      if (step.kind === 'write') writing.delete(step.sku);
     }
   }
 

@@ -5,13 +5,21 @@ interface Sent {
   sentAt: number;
   receivedAt: number;
   status: number;
+  /** The first GraphQL error's code or message, when the answer had errors. */
+  error: string | undefined;
 }
 
-/** A public read of one sku's stock through a product. */
+/** One product's stock as an answer showed it. */
+export interface Stock {
+  productId: string;
+  sku: string;
+  available: number;
+}
+
+/** A public read of products with their stock: one product, a batch by ids, or a page. */
 export interface Read extends Sent {
   kind: 'read';
-  sku: string;
-  available: number | undefined;
+  stock: Stock[];
   /** When the answer's data was read from the origin, from its ETag; undefined when uncached. */
   createdAt: number | undefined;
   cache: string | null;
@@ -20,11 +28,12 @@ export interface Read extends Sent {
   staleWhileRevalidateS: number | undefined;
 }
 
-/** A private read of the viewer with one user's token. */
+/** A private read of the viewer and their orders with one user's token. */
 export interface PrivateRead extends Sent {
   kind: 'private';
   user: string;
   viewerId: string | undefined;
+  orderIds: string[];
 }
 
 /** `setInventory` through the gateway. */
@@ -34,16 +43,26 @@ export interface Write extends Sent {
   available: number;
 }
 
-/** `/admin/purge` of one sku's inventory. */
+/** The body of an `/admin/purge`. */
+export interface PurgeBody {
+  entities?: string[];
+  types?: string[];
+  all?: true;
+  soft: boolean;
+}
+
+/** `/admin/purge` of entities, types or everything. */
 export interface Purge extends Sent {
   kind: 'purge';
-  sku: string;
-  soft: boolean;
+  body: PurgeBody;
 }
 
 export type Observation = Read | PrivateRead | Write | Purge;
 
 export interface Violation {
-  rule: 'read-your-writes' | 'write-visible-everywhere' | 'purge-visible-everywhere' | 'too-old' | 'other-identity';
+  rule: 'read-your-writes' | 'write-visible-everywhere' | 'read-your-purges' | 'purge-visible-everywhere' | 'too-old' | 'other-identity';
   detail: string;
 }
+
+/** Answered 200 without GraphQL errors. */
+export const succeeded = (observation: Observation) => observation.status === 200 && observation.error === undefined;

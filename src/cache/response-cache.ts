@@ -83,7 +83,8 @@ function remember<K, V>(memo: Map<K, V>, key: K, value: V, max: number): V {
   return value;
 }
 
-type Outcome = { entry: CacheEntry; trace: RequestTrace } | { answer: UncachedAnswer; tooLarge: boolean; trace: RequestTrace };
+/** `superseded`: a purge of its entities came while it read the origin; it answers only the request that ran it. */
+type Outcome = { entry: CacheEntry; trace: RequestTrace; superseded?: boolean } | { answer: UncachedAnswer; tooLarge: boolean; trace: RequestTrace };
 
 const UNEXPECTED: UncachedAnswer = {
   status: 500,
@@ -108,7 +109,7 @@ interface Slot {
 }
 
 /** What a lookup of the key's object came to, shared by the requests of this isolate that waited for it. */
-type Decision = { cache: CacheStatus; trace: Readonly<RequestTrace> } & ({ entry: CacheEntry } | { answer: UncachedAnswer });
+type Decision = { cache: CacheStatus; trace: Readonly<RequestTrace>; superseded?: boolean } & ({ entry: CacheEntry } | { answer: UncachedAnswer });
 
 /**
  * The response cache around Yoga. The hit path keys the raw request (body or
@@ -171,7 +172,10 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
           await stub.store(lease, entry);
           keepConfirmed(job.key, entry, storedAt, ctx);
         } else {
-          await stub.abandon(lease, { status: 200, body: entry.body, contentType: 'application/json; charset=utf-8', failed: false });
+          // The purge could not find this key while it was being refilled: purge it now, so that the object's waiters get a new leader and this isolate's later requests ask afresh.
+          memory.delete(job.key);
+          await stub.purge(false, config.leaseMs);
+          outcome = { ...outcome, superseded: true };
         }
       } else {
         await stub.abandon(lease, outcome.answer);
@@ -218,7 +222,9 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
       const copy = inFlight.refilling ? undefined : memory.standIn(job.key, inFlight.sentAt);
       const state = copy && freshness(copy, Date.now());
       if (copy && (state === 'fresh' || state === 'stale')) return served({ entry: copy }, state === 'fresh' ? 'HIT' : 'STALE', operationName, NOTHING_RAN, job.key);
-      return decided(inFlight, config.lockTimeoutMs).then((decision) => toServed(decision ?? fallbackOrBusy(job.key), operationName, job.key, NOTHING_RAN));
+      return decided(inFlight, config.lockTimeoutMs).then((decision) =>
+        decision?.superseded ? askObjectOnce(job, operationName, ctx) : toServed(decision ?? fallbackOrBusy(job.key), operationName, job.key, NOTHING_RAN),
+      );
     }
     const slot: Slot = { sentAt: Date.now() };
     asking.set(job.key, slot);
@@ -292,7 +298,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
       case 'lead': {
         slot.refilling = true;
         const outcome = await lead(job, result.lease, ctx);
-        if ('entry' in outcome) return hit(outcome.entry, 'MISS', outcome.trace);
+        if ('entry' in outcome) return { ...hit(outcome.entry, 'MISS', outcome.trace), superseded: outcome.superseded };
         if (outcome.answer.failed && result.fallback) return hit(result.fallback, 'STALE', outcome.trace);
         return answer(outcome.answer, outcome.tooLarge ? 'BYPASS' : 'MISS', outcome.trace);
       }
