@@ -10,15 +10,22 @@ interface Stored {
 export interface EntityReadOptions {
   maxAgeMs: number;
   leaseMs: number;
-  waitMs: number;
 }
 
 export interface EntityRead {
   /** Fresh values by key, as JSON text. */
   values: Record<string, string>;
-  /** Keys the caller must fetch and `fill`: it leads for them, or the leader it waited for failed. */
+  /** Keys the caller leads for: it must fetch them and `fill` (or `release`). */
   fetch: string[];
   lease: string | undefined;
+  /** Keys another caller is fetching: `wait` for them once the caller's own are filled. */
+  held: string[];
+}
+
+export interface EntityWait {
+  values: Record<string, string>;
+  /** Keys whose leader failed or took longer than the wait: the caller fetches them itself. */
+  failed: string[];
 }
 
 interface Waiter {
@@ -37,11 +44,16 @@ export class EntityCacheObject extends DurableObject<Env> {
   #waiters = new Map<string, Set<Waiter>>();
   #purgedAt = new Map<string, number>();
 
-  async read(keys: string[], { maxAgeMs, leaseMs, waitMs }: EntityReadOptions): Promise<EntityRead> {
+  /**
+   * Never waits: a caller that held some keys' leases while waiting for
+   * others' would stall against another caller doing the same the other way
+   * round. So it leads for what is free, fills that, and only then waits.
+   */
+  read(keys: string[], { maxAgeMs, leaseMs }: EntityReadOptions): EntityRead {
     const now = Date.now();
     const values: Record<string, string> = {};
     const fetch: string[] = [];
-    const waits: Promise<void>[] = [];
+    const held: string[] = [];
     let lease: string | undefined;
     for (const key of new Set(keys)) {
       const stored = this.ctx.storage.kv.get<Stored>(key);
@@ -49,22 +61,35 @@ export class EntityCacheObject extends DurableObject<Env> {
         values[key] = stored.value;
         continue;
       }
-      const held = this.#leases.get(key);
-      if (!held || held.expiresAt <= now) {
+      const leased = this.#leases.get(key);
+      if (!leased || leased.expiresAt <= now) {
         lease ??= crypto.randomUUID();
         this.#leases.set(key, { id: lease, expiresAt: now + leaseMs });
         fetch.push(key);
         continue;
       }
-      waits.push(
-        this.#wait(key, waitMs).then(
-          (value) => void (values[key] = value),
-          () => void fetch.push(key),
-        ),
-      );
+      held.push(key);
     }
-    await Promise.all(waits);
-    return { values, fetch, lease };
+    return { values, fetch, lease, held };
+  }
+
+  /** Waits up to `waitMs` for the values of keys another caller is fetching; a key already filled or no longer leased answers at once. */
+  async wait(keys: string[], { maxAgeMs, waitMs }: { maxAgeMs: number; waitMs: number }): Promise<EntityWait> {
+    const values: Record<string, string> = {};
+    const failed: string[] = [];
+    await Promise.all(
+      keys.map(async (key) => {
+        const stored = this.ctx.storage.kv.get<Stored>(key);
+        const now = Date.now();
+        const leased = (this.#leases.get(key)?.expiresAt ?? 0) > now;
+        if (!leased) return void (stored && now - stored.readAt < maxAgeMs ? (values[key] = stored.value) : failed.push(key));
+        await this.#wait(key, waitMs).then(
+          (value) => void (values[key] = value),
+          () => void failed.push(key),
+        );
+      }),
+    );
+    return { values, failed };
   }
 
   /** Values read from the origin at `readAt`; one read before a purge of its key is not kept. */
@@ -80,13 +105,14 @@ export class EntityCacheObject extends DurableObject<Env> {
     for (const key of keys) this.#settle(key, lease, (waiter) => waiter.reject());
   }
 
-  /** Forgets the keys, or every key. */
+  /** Forgets the keys, or every key; their waiters fetch for themselves rather than take what a leader read before the purge. */
   purge(keys: string[] | 'all'): void {
     const now = Date.now();
-    const purged = keys === 'all' ? [...this.ctx.storage.kv.list<Stored>()].map(([key]) => key) : keys;
+    const purged = keys === 'all' ? new Set([...[...this.ctx.storage.kv.list<Stored>()].map(([key]) => key), ...this.#leases.keys()]) : keys;
     for (const key of purged) {
       this.ctx.storage.kv.delete(key);
       this.#purgedAt.set(key, now);
+      this.#settle(key, undefined, (waiter) => waiter.reject());
       this.#leases.delete(key);
     }
   }

@@ -44,28 +44,41 @@ export function createEntityCache({ namespace, maxAgeMs, shards, leaseMs, waitMs
       const keyOf = (id: string) => `${type}:${id}`;
       const groups = [...byShard(ids.map(keyOf)).values()];
       const reads = await Promise.all(
-        groups.map(async (group) => ({ group, read: await stub(type, group.shard).read(group.keys, { maxAgeMs: ttl, leaseMs, waitMs }) })),
+        groups.map(async (group) => ({ group, read: await stub(type, group.shard).read(group.keys, { maxAgeMs: ttl, leaseMs }) })),
       );
-
       const values = new Map<string, T | null>();
-      for (const { read } of reads) for (const [key, value] of Object.entries(read.values)) values.set(key, JSON.parse(value) as T | null);
-      const missing = reads.flatMap(({ read }) => read.fetch);
-      if (missing.length) {
+      const keep = (found: Record<string, string>) => {
+        for (const [key, value] of Object.entries(found)) values.set(key, JSON.parse(value) as T | null);
+      };
+      for (const { read } of reads) keep(read.values);
+
+      /** Fetches `keys` from the origin and fills each shard's share under its lease (none for keys whose leader failed). */
+      const fetchAndFill = async (shares: { shard: number; lease: string | undefined; keys: string[] }[]) => {
+        const keys = shares.flatMap((share) => share.keys);
+        if (!keys.length) return;
         const readAt = Date.now();
         let fetched: (T | null)[];
         try {
-          fetched = await fetch(missing.map((key) => key.slice(type.length + 1)));
+          fetched = await fetch(keys.map((key) => key.slice(type.length + 1)));
         } catch (error) {
-          await Promise.all(reads.map(({ group, read }) => stub(type, group.shard).release(read.lease, read.fetch)));
+          await Promise.all(shares.map((share) => stub(type, share.shard).release(share.lease, share.keys)));
           throw error;
         }
-        missing.forEach((key, i) => values.set(key, fetched[i] ?? null));
+        keys.forEach((key, i) => values.set(key, fetched[i] ?? null));
         await Promise.all(
-          reads.map(({ group, read }) =>
-            stub(type, group.shard).fill(read.lease, readAt, Object.fromEntries(read.fetch.map((key) => [key, JSON.stringify(values.get(key) ?? null)]))),
+          shares.map((share) =>
+            stub(type, share.shard).fill(share.lease, readAt, Object.fromEntries(share.keys.map((key) => [key, JSON.stringify(values.get(key) ?? null)]))),
           ),
         );
-      }
+      };
+
+      // Our own keys first, then what others are fetching: no lease is held while waiting.
+      await fetchAndFill(reads.map(({ group, read }) => ({ shard: group.shard, lease: read.lease, keys: read.fetch })));
+      const waits = await Promise.all(
+        reads.filter(({ read }) => read.held.length).map(async ({ group, read }) => ({ shard: group.shard, waited: await stub(type, group.shard).wait(read.held, { maxAgeMs: ttl, waitMs }) })),
+      );
+      for (const { waited } of waits) keep(waited.values);
+      await fetchAndFill(waits.map(({ shard, waited }) => ({ shard, lease: undefined, keys: waited.failed })));
       return ids.map((id) => values.get(keyOf(id)) ?? null);
     },
 
