@@ -194,14 +194,10 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     );
   }
 
-  /** A warm entry from the memory tier answers at once, with nothing else looked up or allocated. */
-  function fromMemory(key: string, operationName: string | null): Served | undefined {
-    const now = Date.now();
-    const remembered = memory.get(key, now);
-    const state = remembered && freshness(remembered, now);
-    if (remembered && (state === 'fresh' || state === 'stale')) {
-      return served({ entry: remembered }, state === 'fresh' ? 'HIT' : 'STALE', operationName, NOTHING_RAN, key);
-    }
+  /** A copy from memory answers at once, as a HIT or a STALE, if it is within its fresh or stale window. */
+  function fromCopy(copy: CacheEntry | undefined, now: number, key: string, operationName: string | null): Served | undefined {
+    const state = copy && freshness(copy, now);
+    if (copy && (state === 'fresh' || state === 'stale')) return served({ entry: copy }, state === 'fresh' ? 'HIT' : 'STALE', operationName, NOTHING_RAN, key);
     return undefined;
   }
 
@@ -219,9 +215,8 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     const inFlight = asking.get(job.key);
     // A lookup sent before a purge here may bring back what the purge removed: a request after the purge asks afresh.
     if (inFlight && !memory.droppedSince(job.key, inFlight.sentAt)) {
-      const copy = inFlight.refilling ? undefined : memory.standIn(job.key, inFlight.sentAt);
-      const state = copy && freshness(copy, Date.now());
-      if (copy && (state === 'fresh' || state === 'stale')) return served({ entry: copy }, state === 'fresh' ? 'HIT' : 'STALE', operationName, NOTHING_RAN, job.key);
+      const standIn = fromCopy(inFlight.refilling ? undefined : memory.standIn(job.key, inFlight.sentAt), Date.now(), job.key, operationName);
+      if (standIn) return standIn;
       return decided(inFlight, config.lockTimeoutMs).then((decision) =>
         decision?.superseded ? askObjectOnce(job, operationName, ctx) : toServed(decision ?? fallbackOrBusy(job.key), operationName, job.key, NOTHING_RAN),
       );
@@ -356,9 +351,13 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
         return andThen(policy.scope === 'PRIVATE' && authorization ? scopeFor(authorization) : null, (scope) =>
           andThen(
             keyFor(ready, analysis, scope),
-            (key) =>
-              fromMemory(key, operationName) ??
-              askObjectOnce({ key, policy, scope, request: incoming, replay: () => requestFor(original, params) }, operationName, ctx),
+            (key) => {
+              const now = Date.now();
+              return (
+                fromCopy(memory.get(key, now), now, key, operationName) ??
+                askObjectOnce({ key, policy, scope, request: incoming, replay: () => requestFor(original, params) }, operationName, ctx)
+              );
+            },
           ),
         );
       });
