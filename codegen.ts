@@ -1,37 +1,32 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { print } from 'graphql';
+import { DEFAULT_SCHEMA_DIR, readSchemaFolder, schemaModulePath } from './scripts/build-schema.ts';
+import { readSchemaFiles } from './src/connect/connector-plan.ts';
 
 /**
- * `npm run codegen` writes resolver types for the gateway and a typed client
- * for frontends. CI regenerates both and fails when the committed files differ.
+ * `npm run codegen [-- --schema DIR]` writes a typed client for frontends
+ * from the schema the gateway serves (the folder's SDL without the connector
+ * directives). A connector mistake fails it with `[connect] file:line: ...`,
+ * as it fails the build. CI regenerates and fails when committed files differ.
  */
+const dir = process.env.GATEWAY_SCHEMA ?? DEFAULT_SCHEMA_DIR;
+const served = schemaModulePath(dir).replace(/\.ts$/, '.graphql');
+mkdirSync(new URL('.', `file://${served}`), { recursive: true });
+writeFileSync(served, print(readSchemaFiles(readSchemaFolder(dir)).typeDefs));
+
 const config: CodegenConfig = {
-  schema: 'schema/*.graphql',
-  documents: 'client/operations/*.graphql',
+  schema: served,
+  documents: dir === DEFAULT_SCHEMA_DIR ? 'client/operations/*.graphql' : `${dir}/operations/*.graphql`,
   generates: {
-    'src/generated/resolvers.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        contextType: '../context.ts#GatewayContext',
-        mappers: {
-          Product: '../origin/types.ts#OriginProduct',
-          Inventory: '../origin/types.ts#OriginInventory',
-          User: '../origin/types.ts#OriginUser',
-          Order: '../origin/types.ts#OriginOrder',
-          OrderItem: '../origin/types.ts#OriginOrderItem',
-        },
-        enumsAsTypes: true,
-        useTypeImports: true,
-        strictScalars: true,
-        scalars: { ID: 'string' },
-      },
-    },
     // Also writes persisted-documents.json: the trusted documents that PERSISTED_ONLY accepts.
-    'client/generated/': {
+    [dir === DEFAULT_SCHEMA_DIR ? 'client/generated/' : `${dir}/generated/`]: {
       preset: 'client',
       presetConfig: { persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: { enumsAsTypes: true, useTypeImports: true, strictScalars: true, scalars: { ID: 'string' } },
     },
   },
+  ignoreNoDocuments: true,
 };
 
 export default config;

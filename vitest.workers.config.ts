@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineProject } from 'vitest/config';
 
@@ -37,6 +38,8 @@ for (const stream of [process.stdout, process.stderr] as (NodeJS.WriteStream & {
  * the real origin simulator that the global setup starts.
  */
 export default defineProject({
+  // The schema folder as `npm test` bundles it first (scripts/build-schema.ts), as wrangler's [alias] does for the build.
+  resolve: { alias: { 'gateway:schema': fileURLToPath(new URL('./.gateway/schemas/schema.ts', import.meta.url)) } },
   plugins: [
     cloudflareTest(({ inject }) => ({
       wrangler: { configPath: './wrangler.toml' },
@@ -65,7 +68,7 @@ export default defineProject({
     name: 'workers',
     include: ['test/**/*.test.ts'],
     // test/contract runs in Node, in its own project, against the production build; the others here are Node's too.
-    exclude: ['test/simulator/**', 'test/browser/**', 'test/contract/**', 'test/scale-model/**', 'test/consistency/**'],
+    exclude: ['test/connect/**', 'test/simulator/**', 'test/browser/**', 'test/contract/**', 'test/scale-model/**', 'test/consistency/**'],
     globalSetup: ['test/setup/origin.ts'],
     // Every file shares one origin and reads its counters: one file at a time.
     fileParallelism: false,

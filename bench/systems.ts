@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { OriginFault, OriginStats } from '../src/origin/types.ts';
+import type { OriginFault, OriginStats } from '../origin/types.ts';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 

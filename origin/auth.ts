@@ -1,4 +1,4 @@
-import type { OriginUser } from '../src/origin/types.ts';
+import type { OriginUser } from './types.ts';
 import { OriginError } from './errors.ts';
 import type { OriginStore } from './store.ts';
 

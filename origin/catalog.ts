@@ -1,4 +1,4 @@
-import { ORIGIN_MAX_PAGE, type BatchResult, type OriginProduct, type ProductPage } from '../src/origin/types.ts';
+import { ORIGIN_MAX_PAGE, type BatchResult, type OriginProduct, type ProductPage } from './types.ts';
 import type { ApiContext } from './api-routes.ts';
 import { orNotFound } from './errors.ts';
 import { ok, type Reply } from './http.ts';

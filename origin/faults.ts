@@ -1,4 +1,4 @@
-import type { OriginFault, OriginFaultMode } from '../src/origin/types.ts';
+import type { OriginFault, OriginFaultMode } from './types.ts';
 import { OriginError } from './errors.ts';
 import { isRecord, parseJson } from './http.ts';
 import { isIntegerAtLeast } from './params.ts';

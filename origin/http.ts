@@ -1,6 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { OriginErrorBody } from '../src/origin/types.ts';
+import type { OriginErrorBody } from './types.ts';
 import { OriginError } from './errors.ts';
 
 export interface Reply {

@@ -1,4 +1,4 @@
-import type { BatchResult, OriginInventory } from '../src/origin/types.ts';
+import type { BatchResult, OriginInventory } from './types.ts';
 import type { ApiContext } from './api-routes.ts';
 import { requireAdmin } from './auth.ts';
 import { OriginError, orNotFound } from './errors.ts';

@@ -1,4 +1,4 @@
-import type { Money, OriginOrder, OriginProduct } from '../src/origin/types.ts';
+import type { Money, OriginOrder, OriginProduct } from './types.ts';
 
 const CURRENCY = 'USD';
 

@@ -1,4 +1,4 @@
-import { ORIGIN_MAX_PAGE, type OrderList } from '../src/origin/types.ts';
+import { ORIGIN_MAX_PAGE, type OrderList } from './types.ts';
 import type { ApiContext } from './api-routes.ts';
 import { requireUser } from './auth.ts';
 import { OriginError, orNotFound } from './errors.ts';

@@ -1,4 +1,4 @@
-import { ORIGIN_MAX_PAGE } from '../src/origin/types.ts';
+import { ORIGIN_MAX_PAGE } from './types.ts';
 import { OriginError } from './errors.ts';
 
 export function isIntegerAtLeast(value: unknown, min: number): value is number {

@@ -4,7 +4,7 @@ import type {
   OriginOrderStatus,
   OriginProduct,
   OriginUser,
-} from '../src/origin/types.ts';
+} from './types.ts';
 import { priceLines, usd, type OrderLine } from './money.ts';
 import { createRandom, type Random } from './random.ts';
 

@@ -1,4 +1,4 @@
-import type { OriginFault } from '../src/origin/types.ts';
+import type { OriginFault } from './types.ts';
 import { CapacityGate } from './capacity.ts';
 import { NO_FAULT } from './faults.ts';
 import type { OriginConfig } from './options.ts';

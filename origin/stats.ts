@@ -1,4 +1,4 @@
-import type { OriginStats } from '../src/origin/types.ts';
+import type { OriginStats } from './types.ts';
 
 /** Counters behind `GET /__origin/stats`; only `/api` requests are counted. */
 export class RequestStats {

@@ -4,7 +4,7 @@ import type {
   OriginProduct,
   OriginUser,
   ProductPage,
-} from '../src/origin/types.ts';
+} from './types.ts';
 import { priceLines, type OrderLine } from './money.ts';
 import { createSeed } from './seed.ts';
 

@@ -1,26 +1,29 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { SchemaOption } from './schema-option.ts';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WRANGLER = fileURLToPath(new URL('../node_modules/wrangler/bin/wrangler.js', import.meta.url));
 
 export interface WranglerDevOptions {
   port: number;
-  /** Overrides `[vars]` ORIGIN_URL from wrangler.toml. */
+  /** Sets ORIGIN_URL: the base URL of the schema's only source. */
   originUrl?: string;
+  /** From `--schema DIR` (scripts/schema-option.ts): the alias and the build step's folder. */
+  schema?: SchemaOption;
   /** Where local Durable Object and cache state lives between runs. */
   persistTo: string;
   stdio?: 'inherit' | 'pipe';
 }
 
 /** `wrangler dev` on workerd, bound to loopback, with telemetry off. */
-export function startWranglerDev({ port, originUrl, persistTo, stdio = 'inherit' }: WranglerDevOptions): ChildProcess {
-  const args = [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo];
+export function startWranglerDev({ port, originUrl, schema, persistTo, stdio = 'inherit' }: WranglerDevOptions): ChildProcess {
+  const args = [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, ...(schema?.wranglerArgs ?? [])];
   if (originUrl) args.push('--var', `ORIGIN_URL:${originUrl}`);
   return spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', stdio, stdio],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    env: { ...process.env, ...schema?.env, WRANGLER_SEND_METRICS: 'false' },
   });
 }
 

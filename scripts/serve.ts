@@ -1,5 +1,5 @@
 /**
- * `npm run serve -- [--config wrangler.toml] [--port 8788] [--isolates N] [--object-latency-ms M] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...]`:
+ * `npm run serve -- [--schema schema] [--config wrangler.toml] [--port 8788] [--isolates N] [--object-latency-ms M] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...]`:
  * the bundle `wrangler deploy` would upload, on workerd itself, for trying
  * production mode locally, for the contract suite and for the benchmark (which
  * also serves its yoga-workers peer this way, from that peer's own config).
@@ -12,16 +12,19 @@ import { basename, extname, join, parse, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { unstable_readConfig } from 'wrangler';
+import { takeSchemaOption } from './schema-option.ts';
 import { startWorkerdServer } from './workerd-server.ts';
 
 const USAGE =
-  'usage: npm run serve -- [--config wrangler.toml] [--port 8788] [--isolates 1] [--object-latency-ms 0] [--object-jitter-ms 0] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...] [--log] [--no-build] [--script bare-worker.js]';
+  'usage: npm run serve -- [--schema schema] [--config wrangler.toml] [--port 8788] [--isolates 1] [--object-latency-ms 0] [--object-jitter-ms 0] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...] [--log] [--no-build] [--script bare-worker.js]';
 
+const schemaOption = takeSchemaOption(process.argv.slice(2));
 const { values } = parseArgs({
+  args: schemaOption.rest,
   options: {
     config: { type: 'string' },
     port: { type: 'string', default: '8788' },
-    'origin-url': { type: 'string', default: 'http://127.0.0.1:4010' },
+    'origin-url': { type: 'string' },
     env: { type: 'string', default: 'production' },
     var: { type: 'string', multiple: true, default: [] },
     'no-build': { type: 'boolean', default: false },
@@ -62,13 +65,16 @@ const config = values.config ? resolve(values.config) : gatewayConfig;
 if (!existsSync(config)) fail(`--config must be a wrangler config file, not "${values.config}"`);
 // Any other config's bundle goes beside the gateway's, named after its file: bench/peers/yoga-workers.wrangler.toml → dist/yoga-workers.
 // Absolute, because wrangler resolves a relative --outdir from the config's folder.
-const outdir = config === gatewayConfig ? `${root}dist/worker` : `${root}dist/${basename(config, extname(config)).replace(/\.wrangler$/, '')}`;
+// A schema folder other than schema/ builds beside it: dist/worker-examples-blog.
+const schemaSuffix = schemaOption.dir === 'schema' ? '' : `-${schemaOption.dir.replace(/[^A-Za-z0-9]+/g, '-')}`;
+const outdir = config === gatewayConfig ? `${root}dist/worker${schemaSuffix}` : `${root}dist/${basename(config, extname(config)).replace(/\.wrangler$/, '')}`;
 if (!values['no-build'] && !values.script) {
   // `--env ""` is wrangler's name for the top level.
-  execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--config', config, '--env', environment ?? '', '--outdir', outdir], {
+  const wranglerArgs = config === gatewayConfig ? schemaOption.wranglerArgs : [];
+  execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--config', config, '--env', environment ?? '', '--outdir', outdir, ...wranglerArgs], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    env: { ...process.env, ...schemaOption.env, WRANGLER_SEND_METRICS: 'false' },
   });
 }
 
@@ -87,7 +93,8 @@ const server = values.script
       ...topology,
       scriptPath: mainModule(),
       wrangler: { configPath: config, environment },
-      vars: { ORIGIN_URL: values['origin-url'], LOG_REQUESTS: String(values.log), ...vars },
+      // Without --origin-url, the schema's @source baseURL (or wrangler.toml's ORIGIN_URL, if set) stands.
+      vars: { ...(values['origin-url'] ? { ORIGIN_URL: values['origin-url'] } : {}), LOG_REQUESTS: String(values.log), ...vars },
     });
 // One line per isolate, in order: the first is the one a single-URL caller takes.
 for (const url of server.urls) console.log(`ready ${url}/graphql`);

@@ -1,7 +1,11 @@
 /** The gateway's settings, read once per isolate from the Worker's vars and secrets. */
 export interface GatewayConfig {
-  /** Base URL of the legacy REST origin. Var `ORIGIN_URL`, default `http://127.0.0.1:4010`. */
-  originUrl: string;
+  /** Overrides the base URL of the schema's only `@source`. Var `ORIGIN_URL`; unset, the `@source`'s `baseURL`. */
+  originUrl: string | undefined;
+  /** Base URLs by source name, from vars `ORIGIN_URL_<SOURCE>` (the name upper-cased, other characters as `_`): for schemas with several sources. */
+  sourceUrls: Record<string, string>;
+  /** Keys per batched connector call at most; larger loads are split. Var `CONNECT_MAX_BATCH_SIZE`, default 100. */
+  maxBatchSize: number;
   /** Milliseconds before one origin call is abandoned. Var `ORIGIN_TIMEOUT_MS`, default 3000. */
   originTimeoutMs: number;
   /** `production` turns GraphiQL off. Var `ENVIRONMENT`, default `development`. */
@@ -63,15 +67,14 @@ export interface CacheConfig {
   maxEntryBytes: number;
   /** maxAge in seconds for root fields without a hint. Var `CACHE_DEFAULT_MAX_AGE`, default 0 (not cached). */
   defaultMaxAge: number;
-  /** Entities per origin batch are cached in this many Durable Objects per type. Var `ENTITY_CACHE_SHARDS`, default 4. */
-  entityShards: number;
+  /** Connector calls are cached per key in this many Durable Objects. Var `FIELD_CACHE_SHARDS`, default 16. */
+  fieldShards: number;
   /** Bearer token for `/admin/*`. Secret `PURGE_TOKEN`; unset turns the admin endpoints off. */
   purgeToken: string | undefined;
   /** Key for hashing bearer tokens into private cache scopes. Secret `CACHE_SCOPE_SECRET`; unset uses a plain SHA-256. */
   scopeSecret: string | undefined;
 }
 
-export const DEFAULT_ORIGIN_URL = 'http://127.0.0.1:4010';
 const MAX_ENTRY_BYTES_LIMIT = 2_000_000;
 
 /** Throws on a bad value: a misconfigured gateway must not start half-working. */
@@ -81,7 +84,13 @@ export function readConfig(env: object): GatewayConfig {
   const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
     readInt(name, text(name), fallback, min, max);
   return {
-    originUrl: readOriginUrl(text('ORIGIN_URL') ?? DEFAULT_ORIGIN_URL),
+    originUrl: optional(text('ORIGIN_URL'), (value) => readOriginUrl('ORIGIN_URL', value)),
+    sourceUrls: Object.fromEntries(
+      Object.keys(vars)
+        .filter((name) => name.startsWith('ORIGIN_URL_') && text(name))
+        .map((name) => [name.slice('ORIGIN_URL_'.length), readOriginUrl(name, text(name)!)]),
+    ),
+    maxBatchSize: int('CONNECT_MAX_BATCH_SIZE', 100, 1, 10_000),
     originTimeoutMs: int('ORIGIN_TIMEOUT_MS', 3000, 1),
     environment: text('ENVIRONMENT') ?? 'development',
     cache: {
@@ -93,7 +102,7 @@ export function readConfig(env: object): GatewayConfig {
       memoryMaxBytes: int('CACHE_MEMORY_MAX_BYTES', 16 * 1024 * 1024, 0),
       maxEntryBytes: int('CACHE_MAX_ENTRY_BYTES', 1_900_000, 1, MAX_ENTRY_BYTES_LIMIT),
       defaultMaxAge: int('CACHE_DEFAULT_MAX_AGE', 0, 0),
-      entityShards: int('ENTITY_CACHE_SHARDS', 4, 1, 256),
+      fieldShards: int('FIELD_CACHE_SHARDS', 16, 1, 256),
       purgeToken: text('PURGE_TOKEN'),
       scopeSecret: text('CACHE_SCOPE_SECRET'),
     },
@@ -118,10 +127,14 @@ export function readConfig(env: object): GatewayConfig {
   };
 }
 
-function readOriginUrl(value: string): string {
+function optional<T>(value: string | undefined, read: (value: string) => T): T | undefined {
+  return value === undefined ? undefined : read(value);
+}
+
+function readOriginUrl(name: string, value: string): string {
   const url = URL.parse(value);
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new Error(`[config] ORIGIN_URL must be an http(s) URL, got "${value}"`);
+    throw new Error(`[config] ${name} must be an http(s) URL, got "${value}"`);
   }
   return url.href.replace(/\/+$/, '');
 }

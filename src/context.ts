@@ -1,50 +1,56 @@
-import type { EntityCache } from './cache/entity-cache.ts';
+import type { FieldCache } from './cache/field-cache.ts';
+import type { CacheIndex } from './cache/cache-index.ts';
+import type { ConnectorRuntime, RequestConnectors } from './connect/connectors.ts';
 import type { GatewayConfig } from './config.ts';
-import { createOriginClient, type OriginClient } from './origin/client.ts';
+import { createOriginClient } from './origin/client.ts';
 import type { OriginGate } from './origin/origin-gate.ts';
 import { OriginError } from './origin/origin-error.ts';
-import { createLoaders, type Loaders } from './origin/loaders.ts';
 import type { RequestTrace } from './trace.ts';
 
-/** What every resolver gets: one origin client and fresh loaders per request. */
+/** What every resolver gets, the escape-hatch ones included. */
 export interface GatewayContext {
-  origin: OriginClient;
-  loaders: Loaders;
-  /** Marks an entity (`Inventory:SKU-00007`, `User:u1`) as changed: cached responses containing it are purged before the mutation answers. */
-  invalidate(entity: string): void;
+  /** The declared connectors, by name, with per-request batching and per-field caching. */
+  connectors: RequestConnectors;
+  /** The client's request (its headers, e.g. whether it carries `Authorization`). */
+  request: Request;
+  trace: RequestTrace;
 }
 
 export interface ContextOptions {
   config: GatewayConfig;
   trace: RequestTrace;
-  /** Only for results that may be cached; a mutation reads the origin directly so that its answer shows its own write. */
-  entityCache: EntityCache | undefined;
-  /** The origin shield, shared by the isolate. */
-  gate: OriginGate;
+  connectors: ConnectorRuntime;
+  /** Only for queries; a mutation reads the origin directly so that its answer shows its own write. */
+  fieldCache: FieldCache | undefined;
+  index: CacheIndex | undefined;
+  /** The origin shield of a host, shared by the isolate. */
+  gateFor: (url: URL) => OriginGate;
+  background(work: Promise<unknown>): void;
 }
 
-export function createContext(request: Request, { config, trace, entityCache, gate }: ContextOptions): GatewayContext {
+export function createContext(request: Request, { config, trace, connectors, fieldCache, index, gateFor, background }: ContextOptions): GatewayContext {
   const origin = createOriginClient({
-    baseUrl: config.originUrl,
     timeoutMs: config.originTimeoutMs,
-    authorization: request.headers.get('authorization'),
     onCall(ms) {
       trace.originCalls++;
       trace.originMs += ms;
     },
-    async gate(call, send) {
-      try {
-        return await gate(call, send);
-      } catch (error) {
-        const retryAfter = error instanceof OriginError ? Number(error.extensions.retryAfter ?? 0) : 0;
-        trace.retryAfter = Math.max(trace.retryAfter, retryAfter);
-        throw error;
-      }
+    gateFor: (url) => {
+      const gate = gateFor(url);
+      return async (line, send) => {
+        try {
+          return await gate(line, send);
+        } catch (error) {
+          const retryAfter = error instanceof OriginError ? Number(error.extensions.retryAfter ?? 0) : 0;
+          trace.retryAfter = Math.max(trace.retryAfter, retryAfter);
+          throw error;
+        }
+      };
     },
   });
   return {
-    origin,
-    loaders: createLoaders(origin, entityCache),
-    invalidate: (entity) => void trace.invalidations.add(entity),
+    connectors: connectors.forRequest({ origin, headers: request.headers, trace, fieldCache, index, background }),
+    request,
+    trace,
   };
 }

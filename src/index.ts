@@ -9,7 +9,7 @@ import { NOTHING_RAN } from './trace.ts';
 import { GRAPHQL_PATH } from './yoga.ts';
 
 export { CacheIndexObject } from './cache/cache-index-object.ts';
-export { EntityCacheObject } from './cache/entity-cache-object.ts';
+export { FieldCacheObject } from './cache/field-cache-object.ts';
 export { OriginGateObject } from './origin/origin-gate-object.ts';
 export { ResponseCacheObject } from './cache/response-cache-object.ts';
 

@@ -3,18 +3,21 @@ import { createCacheIndex } from './cache/cache-index.ts';
 import { createCacheKeys } from './cache/cache-key.ts';
 import { createCacheStats, type CacheStats } from './cache/cache-stats.ts';
 import { sha256Hex } from './cache/digest.ts';
-import { createEntityCache } from './cache/entity-cache.ts';
+import { createFieldCache } from './cache/field-cache.ts';
 import { createInvalidator } from './cache/invalidator.ts';
 import { createLocationTier } from './cache/location-tier.ts';
 import { createMemoryTier } from './cache/memory-tier.ts';
-import { createPolicyReader, typeHint } from './cache/policy.ts';
+import { createPolicyReader } from './cache/policy.ts';
 import { createResponseCache, type Served } from './cache/response-cache.ts';
 import { createScopeHasher } from './cache/scope.ts';
 import { readConfig, type GatewayConfig } from './config.ts';
+import { resolveBaseUrls } from './connect/base-urls.ts';
+import { createConnectorRuntime } from './connect/connectors.ts';
+import { createGatewaySchema } from './connect/gateway-schema.ts';
+import schemaFolder from 'gateway:schema';
 import { createCors, type Cors } from './guards/cors.ts';
-import { createOriginGate } from './origin/origin-gate.ts';
+import { createOriginGate, type OriginGate } from './origin/origin-gate.ts';
 import { createPersistedOperations } from './persisted-operations.ts';
-import { schema, typeDefs } from './schema/index.ts';
 import { createGateway } from './yoga.ts';
 
 /** Everything an isolate builds once and shares between its requests. */
@@ -25,9 +28,6 @@ export interface Isolate {
   admin(request: Request, path: string): Promise<Response>;
   stats: CacheStats;
 }
-
-/** Types whose entities the loaders cache, with their freshness from the schema's hints. */
-const ENTITY_TYPES = ['Product', 'Inventory'];
 
 const building = new WeakMap<Env, Promise<Isolate>>();
 const built = new WeakMap<Env, Isolate>();
@@ -47,32 +47,36 @@ export function isolateFor(env: Env): Isolate | Promise<Isolate> {
 async function buildIsolate(env: Env): Promise<Isolate> {
   const config = readConfig(env);
   const { cache } = config;
-  const gate = createOriginGate({
-    namespace: env.ORIGIN_GATE,
-    name: new URL(config.originUrl).host,
-    maxConcurrency: config.shield.maxConcurrency,
-    queueTimeoutMs: config.shield.queueTimeoutMs,
-    // A permit outlives one call with its two retries; a dead isolate's is reclaimed after that.
-    permitMs: config.originTimeoutMs * 3 + 2000,
-    breakerFailures: config.shield.breakerFailures,
-    breakerCooldownMs: config.shield.breakerCooldownMs,
-  });
-  const yoga = createGateway(config, schema, gate);
+  const { schema, plan, sdl } = createGatewaySchema(schemaFolder);
+  const connectors = createConnectorRuntime({ schema, plan, baseUrls: resolveBaseUrls(plan.sources, config), maxBatchSize: config.maxBatchSize });
+  const gates = new Map<string, OriginGate>();
+  const gateFor = (url: URL): OriginGate => {
+    let gate = gates.get(url.host);
+    if (!gate) {
+      gate = createOriginGate({
+        namespace: env.ORIGIN_GATE,
+        name: url.host,
+        maxConcurrency: config.shield.maxConcurrency,
+        queueTimeoutMs: config.shield.queueTimeoutMs,
+        // A permit outlives one call with its two retries; a dead isolate's is reclaimed after that.
+        permitMs: config.originTimeoutMs * 3 + 2000,
+        breakerFailures: config.shield.breakerFailures,
+        breakerCooldownMs: config.shield.breakerCooldownMs,
+      });
+      gates.set(url.host, gate);
+    }
+    return gate;
+  };
   const stats = createCacheStats();
   const memory = createMemoryTier({ ttlMs: cache.memoryTtlMs, maxBytes: cache.memoryMaxBytes });
   const location = createLocationTier({ ttlMs: cache.locationTtlMs, cacheName: 'gateway-responses' });
   const index = createCacheIndex({ namespace: env.CACHE_INDEX, shards: cache.indexShards });
-  const entityCache = createEntityCache({
-    namespace: env.ENTITY_CACHE,
-    maxAgeMs: Object.fromEntries(ENTITY_TYPES.map((type) => [type, (typeHint(schema, type)?.maxAge ?? 0) * 1000])),
-    shards: cache.entityShards,
-    leaseMs: cache.leaseMs,
-    waitMs: cache.lockTimeoutMs,
-  });
+  const fieldCache = createFieldCache({ namespace: env.FIELD_CACHE, shards: cache.fieldShards, leaseMs: cache.leaseMs, waitMs: cache.lockTimeoutMs });
+  const yoga = createGateway(config, schema, { connectors, fieldCache, index, gateFor }, [...new Set(plan.keys.values())]);
   const invalidator = createInvalidator({
     responses: env.RESPONSE_CACHE,
     index,
-    entities: entityCache,
+    fields: fieldCache,
     memory,
     location,
     leaseMs: cache.leaseMs,
@@ -81,7 +85,7 @@ async function buildIsolate(env: Env): Promise<Isolate> {
     config: cache,
     keys: createCacheKeys({
       readPolicy: createPolicyReader(schema, { defaultMaxAge: cache.defaultMaxAge }),
-      schemaVersion: (await sha256Hex(typeDefs.join('\n'))).slice(0, 16),
+      schemaVersion: (await sha256Hex(sdl)).slice(0, 16),
       maxTokens: config.limits.tokens,
     }),
     maxBodyBytes: config.limits.bodyBytes,
@@ -94,7 +98,7 @@ async function buildIsolate(env: Env): Promise<Isolate> {
     invalidator,
     scopeOf: createScopeHasher(cache.scopeSecret),
     stats,
-    execute: async (request, trace, cacheable) => yoga.fetch(request, { trace, entityCache: cacheable ? entityCache : undefined }),
+    execute: async (request, trace, ctx) => yoga.fetch(request, { trace, ctx }),
   });
   const admin = createAdmin({ token: cache.purgeToken, invalidator, stats, memory });
   return { config, cors: createCors(config.corsOrigins), serveGraphQL, admin, stats };

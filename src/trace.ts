@@ -6,6 +6,12 @@ export interface RequestTrace {
   scope: string | null;
   /** Set when the result may be cached: the `Type:id` records and type names it contains. */
   entities: string[] | undefined;
+  /** `@cacheTag` tags of what the result contains, indexed with `entities`. */
+  tags: Set<string>;
+  /** When the first cached connector value the result used stops being fresh: the response is fresh no longer. */
+  freshUntil: number | undefined;
+  /** A stale response's refresh in the background: nobody waits, so it reads past stale field values to the origin. */
+  revalidating: boolean;
   /** What a mutation changed, to purge once it is done. */
   invalidations: Set<string>;
   /** Seconds the client should wait before retrying, when the origin shield refused a call. */
@@ -16,5 +22,5 @@ export interface RequestTrace {
 export const NOTHING_RAN: Readonly<RequestTrace> = Object.freeze(createTrace());
 
 export function createTrace(scope: string | null = null): RequestTrace {
-  return { originCalls: 0, originMs: 0, scope, entities: undefined, invalidations: new Set(), retryAfter: 0 };
+  return { originCalls: 0, originMs: 0, scope, entities: undefined, tags: new Set(), freshUntil: undefined, revalidating: false, invalidations: new Set(), retryAfter: 0 };
 }

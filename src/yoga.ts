@@ -5,13 +5,11 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createYoga } from 'graphql-yoga';
-import type { GraphQLSchema } from 'graphql';
-import type { EntityCache } from './cache/entity-cache.ts';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { getOperationAST, type GraphQLSchema } from 'graphql';
 import { useEntityCapture } from './cache/use-entity-capture.ts';
 import type { GatewayConfig } from './config.ts';
-import { createContext, type GatewayContext } from './context.ts';
-import type { OriginGate } from './origin/origin-gate.ts';
+import { createContext, type ContextOptions, type GatewayContext } from './context.ts';
 import type { RequestTrace } from './trace.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -19,17 +17,20 @@ export const GRAPHQL_PATH = '/graphql';
 /** What the Worker entry hands Yoga with each request. */
 export interface ServerContext {
   trace: RequestTrace;
-  entityCache: EntityCache | undefined;
+  ctx: ExecutionContext;
 }
 
+/** What the isolate shares between requests' contexts. */
+export type SharedContext = Omit<ContextOptions, 'config' | 'trace' | 'background'>;
+
 /** The GraphQL server with every plugin, in order, in one place. */
-export function createGateway(config: GatewayConfig, schema: GraphQLSchema, gate: OriginGate) {
+export function createGateway(config: GatewayConfig, schema: GraphQLSchema, shared: SharedContext, keyFields: string[]) {
   const { limits } = config;
   const production = config.environment === 'production';
   return createYoga<ServerContext, GatewayContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    context: ({ request, trace, entityCache }) => createContext(request, { config, trace, entityCache, gate }),
+    context: ({ request, trace, ctx }) => createContext(request, { ...shared, config, trace, background: (work) => ctx.waitUntil(work) }),
     plugins: [
       // graphql-armor: refused in parsing and validation, before any resolver or origin call.
       maxTokensPlugin({ n: limits.tokens }),
@@ -39,7 +40,8 @@ export function createGateway(config: GatewayConfig, schema: GraphQLSchema, gate
       costLimitPlugin({ maxCost: limits.cost }),
       blockFieldSuggestionsPlugin(),
       ...(production ? [useDisableIntrospection()] : []),
-      useEntityCapture(),
+      useEntityCapture(keyFields),
+      useMutationsReadTheOrigin(),
     ],
     // One operation per request: a batch would multiply every limit above.
     batching: false,
@@ -55,3 +57,12 @@ export function createGateway(config: GatewayConfig, schema: GraphQLSchema, gate
 }
 
 export type Gateway = ReturnType<typeof createGateway>;
+
+/** A mutation reads the origin, not the field cache, so that its answer shows its own write. */
+function useMutationsReadTheOrigin(): Plugin<GatewayContext> {
+  return {
+    onExecute({ args }) {
+      if (getOperationAST(args.document, args.operationName)?.operation === 'mutation') args.contextValue.connectors.bypassCache();
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import type { OriginFault, OriginStats } from '../src/origin/types.ts';
+import type { OriginFault, OriginStats } from '../origin/types.ts';
 
 /**
  * The origin simulator's admin API at `baseUrl`, and direct calls to it that

@@ -28,15 +28,15 @@
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
-import { createPeerContext, type GatewayContext } from './peer-context.ts';
-import { announceReady, HOST, parsePeerArgs, readTypeDefs, resolvers } from './shared.ts';
+import { createPeer, type GatewayContext } from './peer-context.ts';
+import { announceReady, HOST, parsePeerArgs, readShopSchema } from './shared.ts';
 
 const { port, origin } = parsePeerArgs('apollo-node');
+const peer = createPeer(readShopSchema(), origin);
 
 const server = new ApolloServer<GatewayContext>({
-  typeDefs: readTypeDefs(),
-  // The codegen `Resolvers` type is stricter than Apollo's `IResolvers` (mapped parent types); same object at runtime.
-  resolvers: resolvers as NonNullable<ConstructorParameters<typeof ApolloServer<GatewayContext>>[0]['resolvers']>,
+  typeDefs: peer.typeDefs,
+  resolvers: peer.resolvers,
   plugins: [
     responseCachePlugin({
       sessionId: async ({ request }) => request.http?.headers.get('authorization') ?? null,
@@ -49,7 +49,7 @@ const server = new ApolloServer<GatewayContext>({
 
 const { url } = await startStandaloneServer(server, {
   listen: { port, host: HOST },
-  context: async ({ req }) => createPeerContext(origin, req.headers.authorization),
+  context: async ({ req }) => peer.contextFor(req.headers.authorization),
 });
 
 // startStandaloneServer registers the drain plugin: stop() closes the HTTP server too.

@@ -1,26 +1,42 @@
 /**
  * The resolvers' context in every peer, on Node and on workerd alike (so
- * nothing here may need Node): per request the project's own origin client and
- * DataLoaders, exactly as the gateway builds them (src/context.ts) but without
- * its entity cache or origin shield: each peer is what a user would set up with
- * the library alone.
+ * nothing here may need Node): per request the project's own origin client
+ * and connectors, exactly as the gateway builds them (src/context.ts) but
+ * without its field cache or origin shield: each peer is what a user would
+ * set up with the library alone.
  */
+import { resolveBaseUrls } from '../../src/connect/base-urls.ts';
+import { createConnectorRuntime } from '../../src/connect/connectors.ts';
+import { createGatewaySchema, type GatewaySchema, type SchemaFolder } from '../../src/connect/gateway-schema.ts';
 import type { GatewayContext } from '../../src/context.ts';
 import { createOriginClient } from '../../src/origin/client.ts';
-import { createLoaders } from '../../src/origin/loaders.ts';
+import { createTrace } from '../../src/trace.ts';
 
 export type { GatewayContext };
 
-/** As the gateway's `ORIGIN_TIMEOUT_MS` default. */
+/** As the gateway's `ORIGIN_TIMEOUT_MS` and `CONNECT_MAX_BATCH_SIZE` defaults. */
 export const ORIGIN_TIMEOUT_MS = 3000;
+const MAX_BATCH_SIZE = 100;
 
-/** A fresh origin client and loaders per request, as in the gateway. */
-export function createPeerContext(originUrl: string, authorization: string | null | undefined): GatewayContext {
-  const origin = createOriginClient({ baseUrl: originUrl, timeoutMs: ORIGIN_TIMEOUT_MS, authorization: authorization ?? null });
+export interface Peer extends GatewaySchema {
+  /** A fresh origin client and connectors per request, as in the gateway. */
+  contextFor(authorization: string | null | undefined): GatewayContext;
+}
+
+/** The gateway's schema folder, with its connectors over `originUrl`. */
+export function createPeer(folder: SchemaFolder, originUrl: string): Peer {
+  const gatewaySchema = createGatewaySchema(folder);
+  const { schema, plan } = gatewaySchema;
+  const runtime = createConnectorRuntime({ schema, plan, baseUrls: resolveBaseUrls(plan.sources, { originUrl, sourceUrls: {} }), maxBatchSize: MAX_BATCH_SIZE });
   return {
-    origin,
-    loaders: createLoaders(origin),
-    // Only the gateway's own response cache purges by entity; the peers' caches do what their plugin does.
-    invalidate: () => {},
+    ...gatewaySchema,
+    contextFor(authorization) {
+      const request = new Request('http://peer/graphql', { headers: authorization ? { authorization } : {} });
+      const trace = createTrace();
+      const origin = createOriginClient({ timeoutMs: ORIGIN_TIMEOUT_MS });
+      // Only the gateway's own caches purge by tag; the peers' caches do what their plugin does.
+      const connectors = runtime.forRequest({ origin, headers: request.headers, trace, fieldCache: undefined, index: undefined, background: () => {} });
+      return { connectors, request, trace };
+    },
   };
 }

@@ -1,31 +1,23 @@
 /**
  * What the benchmark's Node peers (graphql-yoga, Apollo Server) share with each
- * other and with the gateway: the same SDL and resolvers, and the process's
+ * other and with the gateway: the same schema folder and connectors, and the process's
  * arguments, ready line and shutdown. The per-request context, which the Worker
  * peer shares too, is in peer-context.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { parseArgs } from 'node:util';
-
-export { resolvers } from '../../src/schema/resolvers.ts';
+import { resolvers as account } from '../../schema/resolvers/account.ts';
+import { resolvers as catalog } from '../../schema/resolvers/catalog.ts';
+import { readSchemaFolder } from '../../scripts/build-schema.ts';
+import type { SchemaFolder } from '../../src/connect/gateway-schema.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HOST = '127.0.0.1';
 export const DEFAULT_ORIGIN = 'http://127.0.0.1:4010';
 
-const SCHEMA_DIR = new URL('../../schema/', import.meta.url);
-
-/**
- * Every `schema/*.graphql`, `schema.graphql` (the roots and the `@cacheControl`
- * directive) first, then the domain files that extend it, in name order.
- */
-export function readTypeDefs(): string[] {
-  const files = readdirSync(SCHEMA_DIR)
-    .filter((name) => name.endsWith('.graphql'))
-    .sort((a, b) => (a === 'schema.graphql' ? -1 : b === 'schema.graphql' ? 1 : a.localeCompare(b)));
-  if (!files.includes('schema.graphql')) throw new Error(`no schema.graphql in ${SCHEMA_DIR.pathname}`);
-  return files.map((name) => readFileSync(new URL(name, SCHEMA_DIR), 'utf8'));
+/** The gateway's schema folder, read from disk: its SDL files and escape-hatch resolvers. */
+export function readShopSchema(): SchemaFolder {
+  return { files: readSchemaFolder('schema'), resolvers: [account, catalog] };
 }
 
 export interface PeerOptions {

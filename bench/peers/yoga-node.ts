@@ -6,13 +6,13 @@
  *   node bench/peers/yoga-node.ts --port 0 --origin http://127.0.0.1:4010
  */
 import { createServer } from 'node:http';
-import { createSchema } from 'graphql-yoga';
-import { announceReady, HOST, parsePeerArgs, portOf, readTypeDefs, resolvers } from './shared.ts';
+import { createPeer } from './peer-context.ts';
+import { announceReady, HOST, parsePeerArgs, portOf, readShopSchema } from './shared.ts';
 import { createYogaPeer } from './yoga-peer.ts';
 
 const { port, origin } = parsePeerArgs('yoga-node');
 
-const yoga = createYogaPeer(createSchema({ typeDefs: readTypeDefs(), resolvers }), origin);
+const yoga = createYogaPeer(createPeer(readShopSchema(), origin));
 
 const server = createServer(yoga);
 server.listen(port, HOST, () => {

@@ -31,14 +31,13 @@
  */
 import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import type { GraphQLSchema } from 'graphql';
 import { createYoga } from 'graphql-yoga';
-import { createPeerContext, type GatewayContext } from './peer-context.ts';
+import type { GatewayContext, Peer } from './peer-context.ts';
 
-export function createYogaPeer(schema: GraphQLSchema, origin: string) {
+export function createYogaPeer(peer: Peer) {
   return createYoga<object, GatewayContext>({
-    schema,
-    context: ({ request }) => createPeerContext(origin, request.headers.get('authorization')),
+    schema: peer.schema,
+    context: ({ request }) => peer.contextFor(request.headers.get('authorization')),
     plugins: [
       // Before the response cache, which keys on the query: a hash-only request has one only once APQ has looked it up.
       useAPQ(),

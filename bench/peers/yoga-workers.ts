@@ -7,7 +7,8 @@
  * The schema is the gateway's (src/schema/index.ts: the SDL imported as text,
  * the same resolvers).
  */
-import { schema } from '../../src/schema/index.ts';
+import schemaFolder from 'gateway:schema';
+import { createPeer } from './peer-context.ts';
 import { createYogaPeer } from './yoga-peer.ts';
 
 interface PeerEnv {
@@ -19,7 +20,7 @@ let yoga: ReturnType<typeof createYogaPeer> | undefined;
 
 export default {
   fetch(request, env) {
-    yoga ??= createYogaPeer(schema, env.ORIGIN_URL);
+    yoga ??= createYogaPeer(createPeer(schemaFolder, env.ORIGIN_URL));
     return yoga.fetch(request);
   },
 } satisfies ExportedHandler<PeerEnv>;

@@ -23,7 +23,14 @@ export interface CacheEntry {
  */
 export type Freshness = 'fresh' | 'stale' | 'error' | 'dead';
 
-export function freshness(entry: CacheEntry, now: number): Freshness {
+/** What freshness is judged on: a cached response, or a cached field value (its `readAt` as `createdAt`). */
+export interface Dated {
+  createdAt: number;
+  staleAt?: number;
+  policy: Pick<CachePolicy, 'maxAge' | 'staleWhileRevalidate' | 'staleIfError'>;
+}
+
+export function freshness(entry: Dated, now: number): Freshness {
   const { maxAge, staleWhileRevalidate, staleIfError } = entry.policy;
   const expiresAt = Math.min(entry.createdAt + maxAge * 1000, entry.staleAt ?? Infinity);
   if (now < expiresAt) return 'fresh';
@@ -33,7 +40,7 @@ export function freshness(entry: CacheEntry, now: number): Freshness {
 }
 
 /** When the entry is of no use any more, for storage clean-up. */
-export function deadAt(entry: CacheEntry): number {
+export function deadAt(entry: Dated): number {
   const { maxAge, staleWhileRevalidate, staleIfError } = entry.policy;
   return entry.createdAt + (maxAge + Math.max(staleWhileRevalidate, staleIfError)) * 1000;
 }

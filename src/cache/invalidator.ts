@@ -1,6 +1,7 @@
 import type { CacheIndex } from './cache-index.ts';
 import type { IndexQuery } from './cache-index-object.ts';
-import type { EntityCache } from './entity-cache.ts';
+import { FIELD_KEY_PREFIX } from '../connect/connectors.ts';
+import type { FieldCache } from './field-cache.ts';
 import type { LocationTier } from './location-tier.ts';
 import type { MemoryTier } from './memory-tier.ts';
 import type { ResponseCacheObject } from './response-cache-object.ts';
@@ -11,14 +12,14 @@ export interface PurgeRequest extends IndexQuery {
 }
 
 export interface Invalidator {
-  /** Purges the responses that contain what `request` names, and the entity cache's copies; answers how many responses were cached. */
+  /** Purges the responses that contain what `request` names, and the field cache's calls that hold it; answers how many responses were cached. */
   purge(request: PurgeRequest): Promise<number>;
 }
 
 export interface InvalidatorOptions {
   responses: DurableObjectNamespace<ResponseCacheObject>;
   index: CacheIndex;
-  entities: EntityCache;
+  fields: FieldCache;
   memory: MemoryTier;
   location: LocationTier | undefined;
   /** The lease a waiter gets when a purge hands it the lead. */
@@ -33,11 +34,18 @@ export interface InvalidatorOptions {
  * locations' tiers for `CACHE_LOCATION_TTL_MS` more) before they ask the
  * purged object again.
  */
-export function createInvalidator({ responses, index, entities, memory, location, leaseMs }: InvalidatorOptions): Invalidator {
+export function createInvalidator({ responses, index, fields, memory, location, leaseMs }: InvalidatorOptions): Invalidator {
   return {
     async purge({ soft = false, ...query }) {
-      const [keys] = await Promise.all([index.match(query), entities.purge(query)]);
-      const [had] = await Promise.all([Promise.all(keys.map((key) => responses.getByName(key).purge(soft, leaseMs))), location?.delete(keys)]);
+      // An entity's own cached value is kept under its record (`Product:7`); the calls that hold it are found in the index. The field cache cannot list a type's keys: a purge by type empties it.
+      const [matched] = await Promise.all([index.match(query), fields.purge(query.all || query.types?.length ? 'all' : (query.entities ?? []))]);
+      const keys = matched.filter((key) => !key.startsWith(FIELD_KEY_PREFIX));
+      const calls = matched.filter((key) => key.startsWith(FIELD_KEY_PREFIX)).map((key) => key.slice(FIELD_KEY_PREFIX.length));
+      const [had] = await Promise.all([
+        Promise.all(keys.map((key) => responses.getByName(key).purge(soft, leaseMs))),
+        location?.delete(keys),
+        calls.length ? fields.purge(calls) : undefined,
+      ]);
       if (query.all) memory.clear();
       else for (const key of keys) memory.delete(key);
       return had.filter(Boolean).length;

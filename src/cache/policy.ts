@@ -102,12 +102,24 @@ export function createPolicyReader(schema: GraphQLSchema, options: PolicyOptions
   };
 }
 
-/** The hint on a type (for the per-entity cache: e.g. Product → maxAge 300, Inventory → 5/60/86400), or undefined. */
+/** The hint on a type (e.g. Product → maxAge 300, Inventory → 5/60/86400), or undefined. */
 export function typeHint(schema: GraphQLSchema, typeName: string): CacheHint | undefined {
   const directive = schema.getDirective('cacheControl');
   const type = schema.getType(typeName);
   if (!directive || !isCompositeType(type)) return undefined;
   return hintOfType(directive, type);
+}
+
+/** A field's effective hint, as a response takes it: the field's own arguments over its type's. */
+export function fieldHint(schema: GraphQLSchema, typeName: string, fieldName: string): CacheHint | undefined {
+  const directive = schema.getDirective('cacheControl');
+  const parent = schema.getType(typeName);
+  if (!directive || !parent || !('getFields' in parent)) return undefined;
+  const field = parent.getFields()[fieldName];
+  if (!field) return undefined;
+  const own = readHint(directive, [field.astNode], `${typeName}.${fieldName}`);
+  const ofType = typeHint(schema, getNamedType(field.type).name);
+  return own || ofType ? { ...ofType, ...own } : undefined;
 }
 
 function readDefaultMaxAge(value: number | undefined): number {

@@ -1,11 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { deadAt, freshness, type CacheEntry } from './entry.ts';
-
-/** The right to refresh a key, held by one request at a time, anywhere. */
-interface Lease {
-  id: string;
-  expiresAt: number;
-}
+import { Leases, type Lease } from './leases.ts';
 
 /** An answer that the leader could not or would not cache, handed to the requests that waited for it. */
 export interface UncachedAnswer {
@@ -33,14 +28,11 @@ export interface LookupOptions {
   waitMs: number;
 }
 
-interface Waiter {
-  lease: string;
-  settle(result: LookupResult): void;
-}
-
 const ENTRY = 'entry';
 const LEASE = 'lease';
 const PURGED_AT = 'purgedAt';
+/** The object holds one key: its own. */
+const KEY = '';
 
 /**
  * One object per cache key: it holds the authoritative entry and the lease, so
@@ -52,16 +44,19 @@ const PURGED_AT = 'purgedAt';
  */
 export class ResponseCacheObject extends DurableObject<Env> {
   #entry: CacheEntry | undefined;
-  #lease: Lease | undefined;
   #purgedAt: number;
-  #waiters = new Set<Waiter>();
-  #takeover: ReturnType<typeof setTimeout> | undefined;
+  #leases = new Leases<LookupResult>({
+    lead: (_, lease) => ({ status: 'lead', lease, fallback: this.#fallback() }),
+    timeout: () => ({ status: 'timeout', fallback: this.#fallback() }),
+    persist: (_, lease) => (lease ? this.ctx.storage.kv.put(LEASE, lease) : this.ctx.storage.kv.delete(LEASE)),
+  });
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#entry = ctx.storage.kv.get<CacheEntry>(ENTRY);
-    this.#lease = ctx.storage.kv.get<Lease>(LEASE);
     this.#purgedAt = ctx.storage.kv.get<number>(PURGED_AT) ?? 0;
+    const lease = ctx.storage.kv.get<Lease>(LEASE);
+    if (lease) this.#leases.restore(KEY, lease);
   }
 
   lookup({ leaseMs, waitMs }: LookupOptions): LookupResult | Promise<LookupResult> {
@@ -69,11 +64,10 @@ export class ResponseCacheObject extends DurableObject<Env> {
     const entry = this.#entry;
     const state = entry ? freshness(entry, now) : 'dead';
     if (entry && state === 'fresh') return { status: 'fresh', entry };
-    if (entry && state === 'stale') {
-      return { status: 'stale', entry, lease: this.#leaseIsFree(now) ? this.#grant(now, leaseMs) : undefined };
-    }
-    if (this.#leaseIsFree(now)) return { status: 'lead', lease: this.#grant(now, leaseMs), fallback: this.#fallback() };
-    return this.#wait(waitMs, leaseMs);
+    const free = this.#leases.isFree(KEY, now);
+    if (entry && state === 'stale') return { status: 'stale', entry, lease: free ? this.#leases.grant(KEY, now, leaseMs) : undefined };
+    if (free) return { status: 'lead', lease: this.#leases.grant(KEY, now, leaseMs), fallback: this.#fallback() };
+    return this.#leases.wait(KEY, waitMs, leaseMs);
   }
 
   /** The leader's result. Stored unless something newer, or a purge after it started, is already there. */
@@ -84,12 +78,12 @@ export class ResponseCacheObject extends DurableObject<Env> {
       this.ctx.storage.kv.put(ENTRY, entry);
       void this.ctx.storage.setAlarm(deadAt(entry));
     }
-    this.#finish(lease, { status: 'filled', entry });
+    this.#leases.finish(KEY, lease, { status: 'filled', entry });
   }
 
   /** The leader got an answer it must not cache; its waiters get that answer (or the fallback). */
   abandon(lease: string, answer: UncachedAnswer): void {
-    this.#finish(lease, { status: 'abandoned', answer, fallback: answer.failed ? this.#fallback() : undefined });
+    this.#leases.finish(KEY, lease, { status: 'abandoned', answer, fallback: answer.failed ? this.#fallback() : undefined });
   }
 
   /**
@@ -111,8 +105,7 @@ export class ResponseCacheObject extends DurableObject<Env> {
       this.#entry = undefined;
       this.ctx.storage.kv.delete(ENTRY);
     }
-    this.#setLease(undefined);
-    this.#handOver(now, leaseMs, [...this.#waiters]);
+    this.#leases.handOver(KEY, now, leaseMs);
     return had;
   }
 
@@ -129,69 +122,5 @@ export class ResponseCacheObject extends DurableObject<Env> {
     if (!entry) return undefined;
     const state = freshness(entry, Date.now());
     return state === 'stale' || state === 'error' ? entry : undefined;
-  }
-
-  #leaseIsFree(now: number): boolean {
-    return !this.#lease || this.#lease.expiresAt <= now;
-  }
-
-  #grant(now: number, leaseMs: number): string {
-    const lease = { id: crypto.randomUUID(), expiresAt: now + leaseMs };
-    this.#setLease(lease);
-    return lease.id;
-  }
-
-  #setLease(lease: Lease | undefined): void {
-    this.#lease = lease;
-    if (lease) this.ctx.storage.kv.put(LEASE, lease);
-    else this.ctx.storage.kv.delete(LEASE);
-  }
-
-  #finish(lease: string, result: LookupResult): void {
-    if (this.#lease?.id === lease) this.#setLease(undefined);
-    for (const waiter of this.#waiters) if (waiter.lease === lease) waiter.settle(result);
-  }
-
-  /** The first of `waiters` leads under a new lease; the rest wait for it. */
-  #handOver(now: number, leaseMs: number, waiters: Waiter[]): void {
-    const [next, ...others] = waiters;
-    if (!next) return;
-    const lease = this.#grant(now, leaseMs);
-    for (const waiter of others) waiter.lease = lease;
-    next.settle({ status: 'lead', lease, fallback: this.#fallback() });
-    this.#watchLease(leaseMs);
-  }
-
-  #wait(waitMs: number, leaseMs: number): Promise<LookupResult> {
-    const lease = this.#lease?.id ?? '';
-    return new Promise<LookupResult>((resolve) => {
-      const timer = setTimeout(() => waiter.settle({ status: 'timeout', fallback: this.#fallback() }), waitMs);
-      const waiter: Waiter = {
-        lease,
-        settle: (result) => {
-          clearTimeout(timer);
-          this.#waiters.delete(waiter);
-          resolve(result);
-        },
-      };
-      this.#waiters.add(waiter);
-      this.#watchLease(leaseMs);
-    });
-  }
-
-  /**
-   * A leader that died or hangs loses its lease when it expires: then one
-   * waiter leads in its place and the others wait on, so that the origin sees
-   * at most one more call per lease period, never a stampede.
-   */
-  #watchLease(leaseMs: number): void {
-    if (this.#takeover || !this.#lease) return;
-    this.#takeover = setTimeout(() => {
-      this.#takeover = undefined;
-      const now = Date.now();
-      if (!this.#leaseIsFree(now)) return this.#watchLease(leaseMs);
-      const expired = this.#lease?.id;
-      this.#handOver(now, leaseMs, [...this.#waiters].filter((waiter) => waiter.lease === expired));
-    }, Math.max(0, this.#lease.expiresAt - Date.now()));
   }
 }

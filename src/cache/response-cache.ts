@@ -14,8 +14,8 @@ import type { MemoryTier } from './memory-tier.ts';
 import type { CachePolicy } from './policy.ts';
 import type { ResponseCacheObject, UncachedAnswer } from './response-cache-object.ts';
 
-/** Runs a request through Yoga. `cacheable`: the result may be stored, so resolvers may use the entity cache. */
-export type Execute = (request: Request, trace: RequestTrace, cacheable: boolean) => Promise<Response>;
+/** Runs a request through Yoga; `ctx` carries the background work (field refreshes) past the response. */
+export type Execute = (request: Request, trace: RequestTrace, ctx: ExecutionContext) => Promise<Response>;
 
 export interface ResponseCacheOptions {
   config: CacheConfig;
@@ -121,9 +121,9 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   const { config, keys, memory, location, responses, index, invalidator, scopeOf, stats, execute, maxBodyBytes, maxQueryLength, resolvePersisted } = options;
   const lookupOptions = { leaseMs: config.leaseMs, waitMs: config.lockTimeoutMs };
 
-  async function bypass(request: Request, operationName: string | null): Promise<Served> {
+  async function bypass(request: Request, operationName: string | null, ctx: ExecutionContext): Promise<Served> {
     const trace = createTrace();
-    const response = await execute(request, trace, false);
+    const response = await execute(request, trace, ctx);
     stats.originCalls += trace.originCalls;
     if (trace.invalidations.size) await invalidator.purge({ entities: [...trace.invalidations] });
     const headers = new Headers(response.headers);
@@ -132,10 +132,11 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     return served({ response: new Response(response.body, { status: response.status, headers }) }, 'BYPASS', operationName, trace);
   }
 
-  async function run(job: Job): Promise<Outcome> {
+  async function run(job: Job, ctx: ExecutionContext, revalidating: boolean): Promise<Outcome> {
     const trace = createTrace(job.scope);
+    trace.revalidating = revalidating;
     const startedAt = Date.now();
-    const response = await execute(job.replay(), trace, true);
+    const response = await execute(job.replay(), trace, ctx);
     const body = await response.text();
     stats.originCalls += trace.originCalls;
     const contentType = response.headers.get('content-type') ?? 'application/json';
@@ -148,17 +149,19 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
       etag: `"${startedAt.toString(36)}-${job.key.slice(0, 12)}"`,
       createdAt: startedAt,
       policy: job.policy,
-      entities: trace.entities ?? [],
+      entities: [...(trace.entities ?? []), ...trace.tags],
     };
+    // Built from cached field values read earlier: fresh only as long as they all are.
+    if (trace.freshUntil !== undefined && trace.freshUntil < startedAt + job.policy.maxAge * 1000) entry.staleAt = trace.freshUntil;
     return { entry, trace };
   }
 
   /** Runs the job under `lease`, then stores the entry or hands the uncached answer to the waiters. */
-  async function lead(job: Job, lease: string, ctx: ExecutionContext): Promise<Outcome> {
+  async function lead(job: Job, lease: string, ctx: ExecutionContext, revalidating = false): Promise<Outcome> {
     const stub = responses.getByName(job.key);
     let outcome: Outcome;
     try {
-      outcome = await run(job);
+      outcome = await run(job, ctx, revalidating);
     } catch (error) {
       console.error(JSON.stringify({ event: 'execution-failed', error: String(error) }));
       outcome = { answer: UNEXPECTED, tooLarge: false, trace: createTrace(job.scope) };
@@ -190,7 +193,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   function refreshInBackground(job: Job, lease: string, ctx: ExecutionContext): void {
     stats.revalidations++;
     ctx.waitUntil(
-      lead(job, lease, ctx).catch((error: unknown) => console.error(JSON.stringify({ event: 'revalidation-failed', error: String(error) }))),
+      lead(job, lease, ctx, true).catch((error: unknown) => console.error(JSON.stringify({ event: 'revalidation-failed', error: String(error) }))),
     );
   }
 
@@ -347,7 +350,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
         const policy = analysis?.policy;
         const authorization = incoming.headers.get('authorization');
         // A private answer is cached per identity: without one it is not cached at all.
-        if (!analysis || !policy || (policy.scope === 'PRIVATE' && !authorization)) return bypass(requestFor(original, params), operationName);
+        if (!analysis || !policy || (policy.scope === 'PRIVATE' && !authorization)) return bypass(requestFor(original, params), operationName, ctx);
         return andThen(policy.scope === 'PRIVATE' && authorization ? scopeFor(authorization) : null, (scope) =>
           andThen(
             keyFor(ready, analysis, scope),

@@ -15,7 +15,7 @@ const entityName = ({ typename, id }: CacheEntityRecord): string => (id == null 
  * trace: lookups and storage happen before and after Yoga, in the response
  * cache, on the raw request, so that a hit never reaches GraphQL at all.
  */
-export function useEntityCapture() {
+export function useEntityCapture(keyFields: string[]) {
   return useResponseCache<TracedContext>({
     session: ({ trace }) => trace.scope,
     cache: ({ trace }) => ({
@@ -27,7 +27,8 @@ export function useEntityCapture() {
         for (const entity of entities) trace.invalidations.add(entityName(entity));
       },
     }),
-    idFields: ['id', 'sku'],
+    // The schema's `@key` fields: `Product:7`, `Inventory:SKU-00007`.
+    idFields: keyFields,
     // The response cache builds its own key from the raw request.
     buildResponseCacheKey: () => '',
     shouldCacheResult: ({ result }) => !result.errors?.length,

@@ -1,35 +1,29 @@
-import type { OriginErrorBody } from './types.ts';
 import type { OriginGate } from './origin-gate.ts';
-import { OriginError, originStatusError, originUnavailable } from './origin-error.ts';
+import { originStatusError, originUnavailable } from './origin-error.ts';
 
 export interface OriginClientOptions {
-  /** Base URL of the REST origin, without a trailing slash. */
-  baseUrl: string;
   /** Abort a call that has not been answered after this many milliseconds. */
   timeoutMs: number;
-  /** The caller's `Authorization` header; sent only on calls made with `{ auth: true }`. */
-  authorization?: string | null;
   /** Told of every request sent, once it ends, with its duration, for Server-Timing and the log line. */
   onCall?: (ms: number) => void;
-  /** The origin shield every call passes. Without one, calls go straight out. */
-  gate?: OriginGate;
+  /** The origin shield of the URL's host, which every call passes. Without one, calls go straight out. */
+  gateFor?: (url: URL) => OriginGate | undefined;
   /** Retries of an idempotent GET. Default 2. */
   retries?: number;
 }
 
-export interface CallOptions {
-  /** Forward the caller's `Authorization`. Public reads go without it. */
-  auth?: boolean;
+export interface OriginRequest {
+  method: string;
+  url: string;
+  /** Sent as they are: the connectors decide which of the caller's headers are forwarded. */
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
 }
 
-/** The one way the gateway talks to the origin. Every failure is an `OriginError`. */
+/** The one way the gateway talks to an origin. Every failure is an `OriginError`. */
 export interface OriginClient {
-  /** True when the caller sent an `Authorization` header. */
-  readonly authenticated: boolean;
-  get<T>(path: string, options?: CallOptions): Promise<T>;
-  /** Like `get`, but an origin 404 is `null`. */
-  find<T>(path: string, options?: CallOptions): Promise<T | null>;
-  send<T>(method: 'POST' | 'PUT', path: string, body: unknown, options?: CallOptions): Promise<T>;
+  request<T>(request: OriginRequest): Promise<T>;
 }
 
 /**
@@ -44,7 +38,7 @@ const BACKOFF_MS = 100;
 type Attempt = { response: Response; text: string } | { failure: 'network' | 'timeout'; error: unknown };
 
 export function createOriginClient(options: OriginClientOptions): OriginClient {
-  const { baseUrl, timeoutMs, authorization, onCall, gate, retries = 2 } = options;
+  const { timeoutMs, onCall, gateFor, retries = 2 } = options;
 
   async function attempt(url: string, init: RequestInit): Promise<Attempt> {
     const started = Date.now();
@@ -58,13 +52,11 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
     }
   }
 
-  async function call<T>(method: string, path: string, body: unknown, callOptions: CallOptions = {}): Promise<T> {
-    const url = baseUrl + path;
-    const request = `[${method}] "${url}"`;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (callOptions.auth && authorization) headers.authorization = authorization;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+  async function request<T>({ method, url, headers = {}, body }: OriginRequest): Promise<T> {
+    const line = `[${method}] "${url}"`;
+    const sent: Record<string, string> = { accept: 'application/json', ...headers };
+    if (body !== undefined) sent['content-type'] = 'application/json';
+    const init = { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body) };
 
     async function send(): Promise<T> {
       for (let tries = 0; ; tries++) {
@@ -76,34 +68,25 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
         }
         if ('failure' in result) {
           const reason = result.failure === 'timeout' ? `no answer within ${timeoutMs}ms` : `network error: ${describe(result.error)}`;
-          throw originUnavailable(request, reason, result.error);
+          throw originUnavailable(line, reason, result.error);
         }
         const { response, text } = result;
-        if (!response.ok) throw originStatusError(request, response.status, response.statusText, errorMessageOf(text));
+        if (!response.ok) throw originStatusError(line, response.status, response.statusText, errorMessageOf(text));
+        // 204, or a write that answers nothing.
+        if (!text) return null as T;
         try {
           return JSON.parse(text) as T;
         } catch (error) {
-          throw originUnavailable(request, `${response.status}, body is not JSON`, error);
+          throw originUnavailable(line, `${response.status}, body is not JSON`, error);
         }
       }
     }
 
-    return gate ? gate(request, send) : send();
+    const gate = gateFor?.(new URL(url));
+    return gate ? gate(line, send) : send();
   }
 
-  return {
-    authenticated: Boolean(authorization),
-    get: (path, callOptions) => call('GET', path, undefined, callOptions),
-    async find(path, callOptions) {
-      try {
-        return await call('GET', path, undefined, callOptions);
-      } catch (error) {
-        if (error instanceof OriginError && error.status === 404) return null;
-        throw error;
-      }
-    },
-    send: (method, path, body, callOptions) => call(method, path, body, callOptions),
-  };
+  return { request };
 }
 
 /** Exponential with full jitter, so that retries from many isolates do not arrive together. */
@@ -120,9 +103,10 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The message of an error body shaped `{ "error": { "message": "..." } }`, which the origin's own 4xx answers carry. */
 function errorMessageOf(text: string): string | undefined {
   try {
-    const body = JSON.parse(text) as Partial<OriginErrorBody>;
+    const body = JSON.parse(text) as { error?: { message?: unknown } };
     return typeof body.error?.message === 'string' ? body.error.message : undefined;
   } catch {
     return undefined;

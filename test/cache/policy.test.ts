@@ -1,10 +1,10 @@
 import { buildSchema, parse } from 'graphql';
-import { createSchema } from 'graphql-yoga';
+import schemaFolder from 'gateway:schema';
 import { describe, expect, it } from 'vitest';
 import { createPolicyReader, typeHint, type CachePolicy, type PolicyOptions } from '../../src/cache/policy.ts';
-import { resolvers, typeDefs } from '../../src/schema/index.ts';
+import { createGatewaySchema } from '../../src/connect/gateway-schema.ts';
 
-const schema = createSchema({ typeDefs, resolvers });
+const { schema } = createGatewaySchema(schemaFolder);
 const readPolicy = createPolicyReader(schema);
 
 function policyOf(query: string, operationName?: string | null): CachePolicy | null {

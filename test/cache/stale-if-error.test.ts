@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheEntry } from '../../src/cache/entry.ts';
-import type { OriginFaultMode } from '../../src/origin/types.ts';
+import type { OriginFaultMode } from '../../origin/types.ts';
 import { admin, concurrently, gql, origin, resetAll, until } from '../helpers.ts';
 
 // Product: maxAge 300, staleIfError 86400, no stale-while-revalidate.

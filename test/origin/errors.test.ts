@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OriginFaultMode } from '../../src/origin/types.ts';
+import type { OriginFaultMode } from '../../origin/types.ts';
 import { errorCodes, gql, origin, resetAll } from '../helpers.ts';
 
 const PRODUCT = '{ product(id: "1") { id name inventory { available } } }';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OriginFaultMode } from '../../src/origin/types.ts';
+import type { OriginFaultMode } from '../../origin/types.ts';
 import { errorCodes, gql, origin, resetAll } from '../helpers.ts';
 
 describe('retries: idempotent GETs only, on network errors, 502, 503 and 504, at most twice', () => {

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OriginFault, OriginStats } from '../../src/origin/types.ts';
+import type { OriginFault, OriginStats } from '../../origin/types.ts';
 import { concurrently, errorCodes, fetchWorker, resetAll, sleep, type GraphQLBody } from '../helpers.ts';
 
 const PRODUCT = 'query($id: ID!) { product(id: $id) { id name } }';

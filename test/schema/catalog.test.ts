@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ProductDocument, ProductsDocument } from '../../client/generated/graphql.ts';
-import type { OriginInventory, OriginProduct } from '../../src/origin/types.ts';
+import type { OriginInventory, OriginProduct } from '../../origin/types.ts';
 import { errorCodes, gql, origin, type GraphQLBody, resetAll } from '../helpers.ts';
 
 describe('catalog: product, products, pagination', () => {

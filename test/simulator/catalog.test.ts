@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchResult, OriginProduct, ProductPage } from '../../src/origin/types.ts';
+import type { BatchResult, OriginProduct, ProductPage } from '../../origin/types.ts';
 import { startOrigin } from '../../origin/server.ts';
 import { call, callForError, useOrigin } from './helpers.ts';
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OriginStats, ProductPage } from '../../src/origin/types.ts';
+import type { OriginStats, ProductPage } from '../../origin/types.ts';
 
 const CLI = fileURLToPath(new URL('../../origin/cli.ts', import.meta.url));
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OriginInventory, ProductPage } from '../../src/origin/types.ts';
+import type { OriginInventory, ProductPage } from '../../origin/types.ts';
 import { call, callForError, reset, setFault, stats, useOrigin } from './helpers.ts';
 
 /** Long enough to tell "no answer" from a loopback answer with zero latency. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { OriginFault, OriginStats } from '../../src/origin/types.ts';
+import type { OriginFault, OriginStats } from '../../origin/types.ts';
 import { startOrigin, type OriginOptions, type RunningOrigin } from '../../origin/server.ts';
 
 /** Starts an origin before the file's tests and closes it after; call the returned getter inside tests. */

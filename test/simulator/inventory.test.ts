@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchResult, OriginInventory } from '../../src/origin/types.ts';
+import type { BatchResult, OriginInventory } from '../../origin/types.ts';
 import { call, callForError, useOrigin } from './helpers.ts';
 
 const SEED_TIME = '2026-01-01T00:00:00.000Z';

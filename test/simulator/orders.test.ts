@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import type { OrderList, OriginInventory, OriginOrder, OriginProduct, OriginUser } from '../../src/origin/types.ts';
+import type { OrderList, OriginInventory, OriginOrder, OriginProduct, OriginUser } from '../../origin/types.ts';
 import { call, callForError, useOrigin } from './helpers.ts';
 
 describe('users and orders', () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OriginInventory, OriginOrder } from '../../src/origin/types.ts';
+import type { OriginInventory, OriginOrder } from '../../origin/types.ts';
 import { call, callForError, reset, stats, useOrigin } from './helpers.ts';
 
 describe('admin stats and reset', () => {

@@ -1,0 +1,64 @@
+/**
+ * Bundles a schema folder for the Worker: its `*.graphql` files as text and
+ * its `resolvers/*.ts` (escape-hatch resolvers), as one module that wrangler
+ * and vitest alias to `gateway:schema`. Checks the connectors first, so that
+ * a mistake fails the build with `[connect] file:line: ...`, never a request.
+ *
+ * `node --experimental-strip-types scripts/build-schema.ts [DIR]` (default
+ * `$GATEWAY_SCHEMA`, else `schema`) prints the module's path.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConnectError, readSchemaFiles, type SchemaFile } from '../src/connect/connector-plan.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+export const DEFAULT_SCHEMA_DIR = 'schema';
+
+/** Where a folder's module goes: `schema` → `.gateway/schemas/schema.ts`, `examples/blog` → `.gateway/schemas/examples-blog.ts`. */
+export function schemaModulePath(dir: string): string {
+  const slug = relative(root, resolve(root, dir)).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'schema';
+  return join(root, '.gateway', 'schemas', `${slug}.ts`);
+}
+
+/** The folder's SDL files, named as the user knows them, in name order. */
+export function readSchemaFolder(dir: string): SchemaFile[] {
+  const absolute = resolve(root, dir);
+  if (!existsSync(absolute)) throw new ConnectError([`[schema] ${dir}: no such folder`]);
+  const names = readdirSync(absolute).filter((name) => name.endsWith('.graphql')).sort();
+  if (!names.length) throw new ConnectError([`[schema] ${dir}: no *.graphql files`]);
+  return names.map((name) => ({ name: relative(root, join(absolute, name)), sdl: readFileSync(join(absolute, name), 'utf8') }));
+}
+
+/** Checks the folder and writes its module; answers the module's path. Throws `ConnectError` listing every mistake. */
+export function buildSchemaModule(dir: string): string {
+  const files = readSchemaFolder(dir);
+  readSchemaFiles(files);
+  const out = schemaModulePath(dir);
+  const resolverDir = resolve(root, dir, 'resolvers');
+  const modules = existsSync(resolverDir) ? readdirSync(resolverDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts')).sort() : [];
+  const imports = modules.map((name, i) => `import * as module${i} from '${relative(join(out, '..'), join(resolverDir, name)).replace(/\\/g, '/')}';`);
+  const source = [
+    `// Written by scripts/build-schema.ts from ${relative(root, resolve(root, dir)) || '.'}/: do not edit.`,
+    ...imports,
+    `const modules: Record<string, unknown>[] = [${modules.map((_, i) => `module${i}`).join(', ')}];`,
+    `export default {`,
+    `  files: ${JSON.stringify(files)},`,
+    `  resolvers: modules.flatMap((module) => ('resolvers' in module ? [module.resolvers] : [])),`,
+    `} as import('${relative(join(out, '..'), join(root, 'src/connect/gateway-schema.ts')).replace(/\\/g, '/')}').SchemaFolder;`,
+    '',
+  ].join('\n');
+  mkdirSync(join(out, '..'), { recursive: true });
+  if (!existsSync(out) || readFileSync(out, 'utf8') !== source) writeFileSync(out, source);
+  return out;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] ?? process.env.GATEWAY_SCHEMA ?? DEFAULT_SCHEMA_DIR;
+  try {
+    console.log(buildSchemaModule(dir));
+  } catch (error) {
+    console.error(error instanceof ConnectError ? error.message : error);
+    process.exit(1);
+  }
+}

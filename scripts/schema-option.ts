@@ -1,0 +1,44 @@
+/**
+ * `--schema DIR` for the commands that build the Worker (`npm start`, `npm
+ * run serve`, `npm run deploy`, `npm run deploy:check`, `npm run codegen`):
+ * checks and bundles the folder (scripts/build-schema.ts), then points
+ * wrangler's `gateway:schema` alias at it. Default `schema/`.
+ */
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSchemaModule, DEFAULT_SCHEMA_DIR } from './build-schema.ts';
+import { ConnectError } from '../src/connect/connector-plan.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+export interface SchemaOption {
+  /** As given, relative to the project: `examples/blog`. */
+  dir: string;
+  /** For wrangler: `--alias gateway:schema=...`. */
+  wranglerArgs: string[];
+  /** For wrangler's [build] step, which bundles the folder again on every rebuild. */
+  env: Record<string, string>;
+  /** The rest of the arguments. */
+  rest: string[];
+}
+
+/** Takes `--schema DIR` (or `--schema=DIR`) out of `args`; exits with the build's `[connect]` messages when the folder has mistakes. */
+export function takeSchemaOption(args: string[]): SchemaOption {
+  const rest: string[] = [];
+  let dir = DEFAULT_SCHEMA_DIR;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--schema') dir = args[++i] ?? '';
+    else if (arg.startsWith('--schema=')) dir = arg.slice('--schema='.length);
+    else rest.push(arg);
+  }
+  dir = relative(root, resolve(process.cwd(), dir)) || '.';
+  let module: string;
+  try {
+    module = buildSchemaModule(dir);
+  } catch (error) {
+    console.error(error instanceof ConnectError ? error.message : error);
+    process.exit(1);
+  }
+  return { dir, wranglerArgs: ['--alias', `gateway:schema=./${relative(root, module)}`], env: { GATEWAY_SCHEMA: dir }, rest };
+}

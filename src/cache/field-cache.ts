@@ -1,0 +1,193 @@
+import type { FieldCacheObject, FieldFill, FieldValue } from './field-cache-object.ts';
+import { shardOf } from '../hash.ts';
+
+/** A cached call's lifetime, from its field's `@cacheControl` hint; in seconds. */
+export interface FieldPolicy {
+  maxAge: number;
+  staleWhileRevalidate: number;
+  staleIfError: number;
+}
+
+export interface FieldRead {
+  value: unknown;
+  /** When the origin read that produced it began: a response built from it states its true age. */
+  readAt: number;
+}
+
+export interface FieldCache {
+  /**
+   * The values of `items`' keys: fresh from the cache; stale within staleWhileRevalidate (served at once; one caller across every isolate gets the lease and refreshes in the background via `background(promise)`);
+   * otherwise fetched with ONE call of `fetch` for all keys this caller leads (across shards), while keys another caller is fetching are waited for (after this caller's own keys are filled: never wait while holding leases — see the comment in field-cache-object.ts about crossed leases).
+   * `fetch` answers a Map by key; a key absent from the map is stored and answered as null.
+   * A failed fetch never replaces a good value: keys with a value inside staleIfError get that value; otherwise the fetch's error is thrown.
+   * A waiter whose leader failed or died is handed the lead (one of them) and fetches; if the wait times out (waitMs) it gets the fallback if any, else fetches itself.
+   */
+  load(
+    items: { key: string; policy: FieldPolicy }[],
+    fetch: (keys: string[]) => Promise<Map<string, unknown>>,
+    background: (work: Promise<unknown>) => void,
+  ): Promise<Map<string, FieldRead>>;
+  /** Forgets keys (or every key in every shard): a fill from a read that began before the purge is not stored, and the keys' waiters get a new leader at once. */
+  purge(keys: string[] | 'all'): Promise<void>;
+}
+
+export interface FieldCacheOptions {
+  namespace: DurableObjectNamespace<FieldCacheObject>;
+  /** Keys are spread over this many objects, `field-0` to `field-<shards - 1>`. */
+  shards: number;
+  /** How long a leader may hold a key before a waiter takes over. */
+  leaseMs: number;
+  /** How long a caller waits for another's fetch before it falls back or fetches itself. */
+  waitMs: number;
+}
+
+/** A key this caller fetches: under `lease`, or without one after its wait ran out. */
+interface Claim {
+  key: string;
+  policy: FieldPolicy;
+  lease?: string;
+  fallback?: FieldValue;
+}
+
+/**
+ * The field cache's client: connector calls cached per key (`Product:7`, or a
+ * request line) in `FieldCacheObject` shards, each key filled by one caller at
+ * a time across every isolate. A failing or overloaded shard fails the load:
+ * never a reason to call the origin around the cache.
+ */
+export function createFieldCache({ namespace, shards, leaseMs, waitMs }: FieldCacheOptions): FieldCache {
+  if (!Number.isInteger(shards) || shards < 1) throw new Error(`[field-cache] shards must be a positive integer, got ${shards}`);
+  const stub = (shard: number) => namespace.getByName(`field-${shard}`);
+
+  function byShard<T extends { key: string }>(items: Iterable<T>): Map<number, T[]> {
+    const groups = new Map<number, T[]>();
+    for (const item of items) {
+      const shard = shardOf(item.key, shards);
+      const group = groups.get(shard);
+      if (group) group.push(item);
+      else groups.set(shard, [item]);
+    }
+    return groups;
+  }
+
+  const parsed = ({ value, readAt }: FieldValue): FieldRead => ({ value: JSON.parse(value) as unknown, readAt });
+
+  return {
+    async load(items, fetch, background) {
+      const policies = new Map<string, FieldPolicy>();
+      for (const { key, policy } of items) if (!policies.has(key)) policies.set(key, policy);
+      const answer = new Map<string, FieldRead>();
+      const wanted = [...policies].map(([key, policy]) => ({ key, policy }));
+
+      /**
+       * Fetches the claims' keys with one call and stores them under their
+       * leases. If the fetch fails, the leases are given back (their waiters
+       * get the fallback, or one of them the lead), and a key with a
+       * fallback answers with it; if one has none, the error is thrown.
+       * `into` is undefined for a background refresh.
+       */
+      async function fetchAndFill(claims: Claim[], into: Map<string, FieldRead> | undefined): Promise<void> {
+        if (!claims.length) return;
+        const readAt = Date.now();
+        let fetched: Map<string, unknown>;
+        try {
+          fetched = await fetch(claims.map((claim) => claim.key));
+        } catch (error) {
+          await settleAll(
+            [...byShard(claims.filter((claim) => claim.lease))].map(([shard, group]) =>
+              stub(shard).release(Object.fromEntries(group.map((claim) => [claim.key, claim.lease!])), { leaseMs }),
+            ),
+            'field-release-failed',
+          );
+          for (const claim of claims) if (claim.fallback) into?.set(claim.key, parsed(claim.fallback));
+          if (claims.some((claim) => !claim.fallback)) throw error;
+          return;
+        }
+        for (const { key } of claims) into?.set(key, { value: fetched.get(key) ?? null, readAt });
+        // The answer is good whether or not it can be stored.
+        await settleAll(
+          [...byShard(claims)].map(([shard, group]) =>
+            stub(shard).fill(
+              readAt,
+              Object.fromEntries(
+                group.map(({ key, policy, lease }): [string, FieldFill] => [key, { lease, value: JSON.stringify(fetched.get(key) ?? null), policy }]),
+              ),
+            ),
+          ),
+          'field-store-failed',
+        );
+      }
+
+      /**
+       * Waits for a shard's keys that others are fetching, until `deadline`.
+       * A key handed to this caller is fetched at once, and only then are the
+       * rest waited for again; a key that times out without a fallback is
+       * left in `late`, for this caller to fetch without a lease.
+       */
+      async function waitFor(shard: number, keys: string[], deadline: number, late: Claim[]): Promise<void> {
+        let pending = keys;
+        while (pending.length) {
+          let results;
+          try {
+            const waitMs = Math.max(0, deadline - Date.now());
+            results = await stub(shard).wait(pending.map((key) => ({ key, policy: policies.get(key)! })), { waitMs, leaseMs });
+          } catch (error) {
+            console.error(JSON.stringify({ event: 'field-wait-failed', error: String(error) }));
+            for (const key of pending) late.push({ key, policy: policies.get(key)! });
+            return;
+          }
+          pending = [];
+          const claims: Claim[] = [];
+          for (const [key, result] of Object.entries(results)) {
+            const policy = policies.get(key)!;
+            if (result.status === 'filled') answer.set(key, parsed(result.value));
+            else if (result.status === 'lead') claims.push({ key, policy, lease: result.lease, fallback: result.fallback });
+            else if (result.status === 'again') pending.push(key);
+            else if (result.status === 'failed') answer.set(key, parsed(result.fallback));
+            else if (result.fallback) answer.set(key, parsed(result.fallback));
+            else late.push({ key, policy });
+          }
+          await fetchAndFill(claims, answer);
+        }
+      }
+
+      const reads = await Promise.all([...byShard(wanted)].map(async ([shard, group]) => ({ shard, read: await stub(shard).read(group, { leaseMs }) })));
+      const claims: Claim[] = [];
+      const refreshes: Claim[] = [];
+      for (const { read } of reads) {
+        for (const [key, value] of Object.entries(read.values)) answer.set(key, parsed(value));
+        for (const [key, lease] of Object.entries(read.refresh)) refreshes.push({ key, policy: policies.get(key)!, lease });
+        for (const [key, { lease, fallback }] of Object.entries(read.lead)) claims.push({ key, policy: policies.get(key)!, lease, fallback });
+      }
+      if (refreshes.length) {
+        background(fetchAndFill(refreshes, undefined).catch((error: unknown) => console.error(JSON.stringify({ event: 'field-refresh-failed', error: String(error) }))));
+      }
+
+      // This caller's own keys first, then what others are fetching: no lease is held while waiting.
+      await fetchAndFill(claims, answer);
+      const late: Claim[] = [];
+      const deadline = Date.now() + waitMs;
+      const waits = await Promise.allSettled(reads.filter(({ read }) => read.held.length).map(({ shard, read }) => waitFor(shard, read.held, deadline, late)));
+      const failed = waits.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+      await fetchAndFill(late, answer);
+      return answer;
+    },
+
+    async purge(keys) {
+      if (keys === 'all') {
+        await Promise.all(Array.from({ length: shards }, (_, shard) => stub(shard).purge('all', { leaseMs })));
+        return;
+      }
+      const groups = byShard(keys.map((key) => ({ key })));
+      await Promise.all([...groups].map(([shard, group]) => stub(shard).purge(group.map(({ key }) => key), { leaseMs })));
+    },
+  };
+}
+
+/** Waits for every call; one that failed is logged, not thrown. */
+async function settleAll(calls: Promise<unknown>[], event: string): Promise<void> {
+  for (const outcome of await Promise.allSettled(calls)) {
+    if (outcome.status === 'rejected') console.error(JSON.stringify({ event, error: String(outcome.reason) }));
+  }
+}

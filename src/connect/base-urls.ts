@@ -1,0 +1,26 @@
+import type { GatewayConfig } from '../config.ts';
+import type { SourcePlan } from './connector-plan.ts';
+
+/** `ORIGIN_URL_<SOURCE>`'s suffix for a source name: `legacy-shop` → `LEGACY_SHOP`. */
+export function sourceVarSuffix(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+/**
+ * Each source's base URL: `ORIGIN_URL_<SOURCE>`, else `ORIGIN_URL` when the
+ * schema has only one source, else the `@source`'s `baseURL`. An
+ * `ORIGIN_URL` that could mean several sources, or an `ORIGIN_URL_<SOURCE>`
+ * that names none, is a mistake: the isolate refuses to start.
+ */
+export function resolveBaseUrls(sources: readonly SourcePlan[], { originUrl, sourceUrls }: Pick<GatewayConfig, 'originUrl' | 'sourceUrls'>): Map<string, string> {
+  const suffixes = new Map(sources.map((source) => [sourceVarSuffix(source.name), source]));
+  for (const suffix of Object.keys(sourceUrls)) {
+    if (!suffixes.has(suffix)) throw new Error(`[config] ORIGIN_URL_${suffix} names no @source (sources: ${sources.map((source) => source.name).join(', ') || 'none'})`);
+  }
+  const unnamed = sources.filter((source) => !sourceUrls[sourceVarSuffix(source.name)]);
+  if (originUrl && unnamed.length > 1) {
+    const names = unnamed.map((source) => `ORIGIN_URL_${sourceVarSuffix(source.name)}`).join(', ');
+    throw new Error(`[config] ORIGIN_URL is set but the schema has ${unnamed.length} sources without their own var: set ${names} instead`);
+  }
+  return new Map(sources.map((source) => [source.name, sourceUrls[sourceVarSuffix(source.name)] ?? originUrl ?? source.baseURL]));
+}

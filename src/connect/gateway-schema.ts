@@ -1,0 +1,27 @@
+import { buildASTSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { createSchema } from 'graphql-yoga';
+import { readSchemaFiles, type GatewayPlan, type SchemaFile } from './connector-plan.ts';
+import { connectResolvers, type ResolverMap } from './resolvers.ts';
+
+export interface GatewaySchema {
+  schema: GraphQLSchema;
+  /** The served SDL and the resolvers, for servers that take them apart (the benchmark's Apollo peer). */
+  typeDefs: DocumentNode;
+  resolvers: ResolverMap;
+  plan: GatewayPlan;
+  /** The served SDL, for the schema version in cache keys. */
+  sdl: string;
+}
+
+/** A schema folder, as `scripts/build-schema.ts` bundles it: its SDL files and its escape-hatch resolvers. */
+export interface SchemaFolder {
+  files: SchemaFile[];
+  resolvers: ResolverMap[];
+}
+
+/** The executable schema: connectors' resolvers, with the folder's TypeScript ones where it has them. */
+export function createGatewaySchema({ files, resolvers }: SchemaFolder): GatewaySchema {
+  const { typeDefs, plan } = readSchemaFiles(files);
+  const resolverMap = connectResolvers(buildASTSchema(typeDefs), plan, resolvers);
+  return { schema: createSchema({ typeDefs, resolvers: resolverMap }), typeDefs, resolvers: resolverMap, plan, sdl: files.map((file) => file.sdl).join('\n') };
+}

@@ -1,0 +1,119 @@
+import {
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLError,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from 'graphql';
+import type { GatewayContext } from '../context.ts';
+import { OriginError } from '../origin/origin-error.ts';
+import type { GatewayPlan } from './connector-plan.ts';
+import { expandTemplate, templateValues, type Template } from './template.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyResolver = GraphQLFieldResolver<any, GatewayContext, any>;
+
+/** Escape-hatch resolvers, by type and field: `{ Query: { products(parent, args, context) { ... } } }`. */
+export type ResolverMap = Record<string, Record<string, AnyResolver>>;
+
+/**
+ * The schema's resolvers: each `@connect` field runs its connector; a
+ * TypeScript resolver, where the folder has one, replaces that. Around
+ * either, every value of an entity type that lacks fields its connector
+ * provides (a stub such as `{ id: productId }`) is completed by key, in
+ * batches; `@cacheTag`s are recorded for the response cache; a mutation's
+ * `@invalidates` tags are purged before it answers.
+ */
+export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custom: ResolverMap[]): ResolverMap {
+  const resolvers: ResolverMap = {};
+  for (const map of custom) {
+    for (const [typeName, fields] of Object.entries(map)) {
+      const type = schema.getType(typeName);
+      for (const fieldName of Object.keys(fields)) {
+        if (!isObjectType(type) || !type.getFields()[fieldName]) throw new Error(`[connect] a TypeScript resolver is given for ${typeName}.${fieldName}, which the schema does not have`);
+      }
+    }
+  }
+
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const coordinate = `${type.name}.${field.name}`;
+      const own = custom.find((map) => map[type.name]?.[field.name])?.[type.name]?.[field.name];
+      const invalidates = plan.invalidations.get(coordinate);
+      const fieldTags = plan.fieldTags.get(coordinate);
+      const named = getNamedType(field.type).name;
+      const completes = plan.entities.has(named) || plan.typeTags.has(named);
+      if (!own && !plan.fields.has(coordinate) && !completes && !fieldTags && !invalidates) continue;
+
+      const connected = !own && plan.fields.has(coordinate);
+      const nullable = !isNonNullType(field.type);
+      const resolve = own ?? defaultFieldResolver;
+      (resolvers[type.name] ??= {})[field.name] = async (parent, args, context, info) => {
+        const { connectors, trace } = context;
+        let body: unknown;
+        let value: unknown;
+        try {
+          if (connected) ({ body, value } = await connectors.call(coordinate, { args, this: parent }));
+          else value = await resolve(parent, args, context, info);
+        } catch (error) {
+          // The origin's 404 is "none" where the field may be null; a non-null field gets NOT_FOUND.
+          if (!nullable || !(error instanceof OriginError && error.status === 404)) throw error;
+          return null;
+        }
+        value = await complete(value, field.type, context);
+        if (invalidates) for (const tag of await expandTags(invalidates, { args, body, result: value, type: field.type, context })) trace.invalidations.add(tag);
+        for (const tag of fieldTags ?? []) for (const made of expandTemplate(tag, undefined, { args })) trace.tags.add(made);
+        return value;
+      };
+    }
+  }
+  return resolvers;
+
+  async function complete(value: unknown, type: GraphQLOutputType, context: GatewayContext, required = false): Promise<unknown> {
+    if (isNonNullType(type)) return complete(value, type.ofType, context, true);
+    if (value == null) return value;
+    if (isListType(type)) return Array.isArray(value) ? Promise.all(value.map((each) => complete(each, type.ofType, context))) : value;
+    if (!isObjectType(type) || typeof value !== 'object') return value;
+    let object = value as Record<string, unknown>;
+    const entity = plan.entities.get(type.name);
+    if (entity && !entity.provides.every((name) => name in object)) {
+      const key = object[entity.key];
+      const loaded = await context.connectors.load(type.name, key);
+      if (!loaded) {
+        if (required) throw new GraphQLError(`${type.name} "${String(key)}" is missing at the origin`, { extensions: { code: 'NOT_FOUND' } });
+        return null;
+      }
+      object = { ...object, ...loaded };
+    }
+    for (const tag of plan.typeTags.get(type.name) ?? []) for (const made of expandTemplate(tag, undefined, { key: object })) context.trace.tags.add(made);
+    return object;
+  }
+
+  /** `$args`, `$` (the origin's answer) and `$result` (the field's value; entities along a tag's path are fetched by key when the value lacks the field). */
+  async function expandTags(tags: Template[], { args, body, result, type, context }: { args: unknown; body: unknown; result: unknown; type: GraphQLOutputType; context: GatewayContext }): Promise<string[]> {
+    let completed = result;
+    for (const value of tags.flatMap(templateValues)) {
+      if (value.kind === 'path' && value.root === '$result') completed = await completeAlong(completed, type, value.path, context);
+    }
+    return tags.flatMap((tag) => expandTemplate(tag, body, { args, result: completed }));
+  }
+
+  async function completeAlong(value: unknown, type: GraphQLOutputType, path: string[], context: GatewayContext): Promise<unknown> {
+    const [head, ...rest] = path;
+    if (value == null || head === undefined) return value;
+    if (Array.isArray(value)) return Promise.all(value.map((each) => completeAlong(each, type, path, context)));
+    const named = getNamedType(type);
+    if (!isObjectType(named) || typeof value !== 'object') return value;
+    let object = value as Record<string, unknown>;
+    const key = plan.keys.get(named.name);
+    if (!(head in object) && key && plan.entities.has(named.name)) object = { ...object, ...(await context.connectors.load(named.name, object[key])) };
+    const field = named.getFields()[head];
+    return field ? { ...object, [head]: await completeAlong(object[head], field.type, rest, context) } : object;
+  }
+}
+
