@@ -255,18 +255,18 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
   }
 
   function readSelection(text: unknown, at: string, what: string): Selection | undefined {
-    if (typeof text !== 'string') return void report(at, `${what} must be a string`);
-    try {
-      return parseSelection(text);
-    } catch (error) {
-      return void report(at, `${what}: ${(error as Error).message}`);
-    }
+    return readText(parseSelection, text, at, what);
   }
 
   function readTemplate(text: unknown, at: string, what: string): Template | undefined {
+    return readText(parseTemplate, text, at, what);
+  }
+
+  /** A directive argument that must be a string in one of the connector languages; its syntax error is reported, not thrown. */
+  function readText<T>(parseText: (text: string) => T, text: unknown, at: string, what: string): T | undefined {
     if (typeof text !== 'string') return void report(at, `${what} must be a string`);
     try {
-      return parseTemplate(text);
+      return parseText(text);
     } catch (error) {
       return void report(at, `${what}: ${(error as Error).message}`);
     }
