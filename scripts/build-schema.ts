@@ -1,14 +1,17 @@
 /**
  * Bundles a schema folder for the Worker: its `*.graphql` files as text and
- * its `resolvers/*.ts` (escape-hatch resolvers), as one module that wrangler
- * and vitest alias to `gateway:schema`. Checks the connectors first, so that
- * a mistake fails the build with `[connect] file:line: ...`, never a request.
+ * its `resolvers/*.ts` (escape-hatch resolvers), as one module per folder,
+ * and points `.gateway/schemas/current.ts`, which wrangler.toml aliases to
+ * `gateway:schema`, at it. Checks the connectors first, so that a mistake
+ * fails the build with `[connect] file:line: ...`, never a request.
  *
  * `node --experimental-strip-types scripts/build-schema.ts [DIR]` (default
- * `$GATEWAY_SCHEMA`, else `schema`) prints the module's path.
+ * `$GATEWAY_SCHEMA`, else `schema`) prints the module's path. wrangler.toml's
+ * [build] step runs it, so `GATEWAY_SCHEMA=DIR` picks the folder of any
+ * wrangler command (scripts/schema-option.ts sets it for `--schema`).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConnectError, readSchemaFiles, type SchemaFile } from '../src/connect/connector-plan.ts';
 
@@ -30,7 +33,7 @@ export function readSchemaFolder(dir: string): SchemaFile[] {
   return names.map((name) => ({ name: relative(root, join(absolute, name)), sdl: readFileSync(join(absolute, name), 'utf8') }));
 }
 
-/** Checks the folder and writes its module; answers the module's path. Throws `ConnectError` listing every mistake. */
+/** Checks the folder, writes its module and makes it `current.ts`; answers the module's path. Throws `ConnectError` listing every mistake. */
 export function buildSchemaModule(dir: string): string {
   const files = readSchemaFolder(dir);
   readSchemaFiles(files);
@@ -49,8 +52,14 @@ export function buildSchemaModule(dir: string): string {
     '',
   ].join('\n');
   mkdirSync(join(out, '..'), { recursive: true });
-  if (!existsSync(out) || readFileSync(out, 'utf8') !== source) writeFileSync(out, source);
+  writeIfChanged(out, source);
+  writeIfChanged(join(out, '..', 'current.ts'), `// The folder the last build took (scripts/build-schema.ts): do not edit.\nexport { default } from './${basename(out)}';\n`);
   return out;
+}
+
+/** Unchanged files keep their time, so that a watching `wrangler dev` does not rebuild for nothing. */
+function writeIfChanged(path: string, text: string): void {
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== text) writeFileSync(path, text);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

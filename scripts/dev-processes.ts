@@ -9,7 +9,7 @@ export interface WranglerDevOptions {
   port: number;
   /** Sets ORIGIN_URL: the base URL of the schema's only source. */
   originUrl?: string;
-  /** From `--schema DIR` (scripts/schema-option.ts): the alias and the build step's folder. */
+  /** From `--schema DIR` (scripts/schema-option.ts): the folder wrangler's build step bundles. */
   schema?: SchemaOption;
   /** Where local Durable Object and cache state lives between runs. */
   persistTo: string;
@@ -18,7 +18,7 @@ export interface WranglerDevOptions {
 
 /** `wrangler dev` on workerd, bound to loopback, with telemetry off. */
 export function startWranglerDev({ port, originUrl, schema, persistTo, stdio = 'inherit' }: WranglerDevOptions): ChildProcess {
-  const args = [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, ...(schema?.wranglerArgs ?? [])];
+  const args = [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo];
   if (originUrl) args.push('--var', `ORIGIN_URL:${originUrl}`);
   return spawn(process.execPath, args, {
     cwd: ROOT,

@@ -1,8 +1,9 @@
 /**
  * `--schema DIR` for the commands that build the Worker (`npm start`, `npm
  * run serve`, `npm run deploy`, `npm run deploy:check`, `npm run codegen`):
- * checks and bundles the folder (scripts/build-schema.ts), then points
- * wrangler's `gateway:schema` alias at it. Default `schema/`.
+ * checks the folder at once (scripts/build-schema.ts), and hands it to
+ * wrangler's [build] step as `GATEWAY_SCHEMA`, which bundles it again on
+ * every rebuild as `gateway:schema`. Default `schema/`.
  */
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +15,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 export interface SchemaOption {
   /** As given, relative to the project: `examples/blog`. */
   dir: string;
-  /** For wrangler: `--alias gateway:schema=...`. */
-  wranglerArgs: string[];
-  /** For wrangler's [build] step, which bundles the folder again on every rebuild. */
+  /** For wrangler's [build] step. */
   env: Record<string, string>;
   /** The rest of the arguments. */
   rest: string[];
@@ -33,12 +32,11 @@ export function takeSchemaOption(args: string[]): SchemaOption {
     else rest.push(arg);
   }
   dir = relative(root, resolve(process.cwd(), dir)) || '.';
-  let module: string;
   try {
-    module = buildSchemaModule(dir);
+    buildSchemaModule(dir);
   } catch (error) {
     console.error(error instanceof ConnectError ? error.message : error);
     process.exit(1);
   }
-  return { dir, wranglerArgs: ['--alias', `gateway:schema=./${relative(root, module)}`], env: { GATEWAY_SCHEMA: dir }, rest };
+  return { dir, env: { GATEWAY_SCHEMA: dir }, rest };
 }

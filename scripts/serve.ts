@@ -70,8 +70,7 @@ const schemaSuffix = schemaOption.dir === 'schema' ? '' : `-${schemaOption.dir.r
 const outdir = config === gatewayConfig ? `${root}dist/worker${schemaSuffix}` : `${root}dist/${basename(config, extname(config)).replace(/\.wrangler$/, '')}`;
 if (!values['no-build'] && !values.script) {
   // `--env ""` is wrangler's name for the top level.
-  const wranglerArgs = config === gatewayConfig ? schemaOption.wranglerArgs : [];
-  execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--config', config, '--env', environment ?? '', '--outdir', outdir, ...wranglerArgs], {
+  execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--config', config, '--env', environment ?? '', '--outdir', outdir], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, ...schemaOption.env, WRANGLER_SEND_METRICS: 'false' },

@@ -48,7 +48,21 @@ export interface RequestOptions {
 }
 
 /** Calls cached per field are indexed under this prefix, beside the responses. */
-export const FIELD_KEY_PREFIX = 'field:';
+const FIELD_KEY_PREFIX = 'field:';
+
+/**
+ * A cached call's record in the index: per connector, since two connectors
+ * making the same request share its cached answer but not their tags
+ * (`Query.posts(userId: 2)` is tagged `posts`, `User.posts` for user 2 `User:2`).
+ */
+export function fieldIndexKey(connector: string, cacheKey: string): string {
+  return `${FIELD_KEY_PREFIX}${connector} ${cacheKey}`;
+}
+
+/** The field cache's key in an index record made by `fieldIndexKey`; undefined for a response's. */
+export function cacheKeyOfIndexKey(indexKey: string): string | undefined {
+  return indexKey.startsWith(FIELD_KEY_PREFIX) ? indexKey.slice(indexKey.indexOf(' ') + 1) : undefined;
+}
 
 /** Built once per isolate: the connectors' cache policies; `forRequest` makes a request's loaders. */
 export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }: ConnectorRuntimeOptions) {
@@ -92,7 +106,7 @@ export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }:
             const readAt = Date.now();
             const body = await origin.request(request);
             const tags = tagsOf(connector, variables, applySelection(connector.selection, body, variables));
-            if (tags.length && index) refused = !(await index.add(FIELD_KEY_PREFIX + key, tags, readAt + lifetimeMs(policy), readAt));
+            if (tags.length && index) refused = !(await index.add(fieldIndexKey(connector.name, key), tags, readAt + lifetimeMs(policy), readAt));
             return new Map([[key, body]]);
           },
           background,
@@ -104,9 +118,13 @@ export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }:
         return read.value;
       }
 
-      /** The records a cached call is indexed under: its field's `@cacheTag`s and the entities it holds. */
+      /** The records a cached call is indexed under: its field's `@cacheTag`s, the entities it holds, and the entity it is a field of. */
       function tagsOf(connector: ConnectorPlan, variables: Variables, value: unknown): string[] {
         const tags = (plan.fieldTags.get(connector.name) ?? []).flatMap((tag) => expandTemplate(tag, undefined, variables));
+        const parentType = connector.name.slice(0, connector.name.indexOf('.'));
+        const parentKey = plan.keys.get(parentType);
+        const parentId = parentKey ? (variables.this as Record<string, unknown> | undefined)?.[parentKey] : undefined;
+        if (parentId != null) tags.push(`${parentType}:${String(parentId)}`);
         const type = keyedTypes.get(connector.name);
         const key = type && plan.keys.get(type);
         if (type && key) {

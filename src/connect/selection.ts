@@ -164,10 +164,11 @@ export function parseValue(source: string): Value {
   return only.value;
 }
 
-/** The selection applied to `data`: an object, or, for a lone `$.path { ... }`, whatever that path holds. */
+/** The selection applied to `data`: an object (one per item of a list), or, for a lone `$.path { ... }`, whatever that path holds. */
 export function applySelection(selection: Selection, data: unknown, variables: Variables): unknown {
   const [only] = selection.items;
   if (selection.items.length === 1 && only?.kind === 'spread') return evaluate(only.value, data, variables);
+  if (Array.isArray(data)) return data.map((each) => applySelection(selection, each, variables));
   const out: Record<string, unknown> = {};
   for (const item of selection.items) {
     if (item.kind === 'field') {

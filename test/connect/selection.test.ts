@@ -17,6 +17,13 @@ describe('the selection mapping subset', () => {
     });
   });
 
+  it('applies a plain selection to each item of a list answer, as Apollo does', () => {
+    expect(apply('id author: { id: userId }', [{ id: 1, userId: 3 }, { id: 2, userId: 4 }])).toEqual([
+      { id: 1, author: { id: 3 } },
+      { id: 2, author: { id: 4 } },
+    ]);
+  });
+
   it('makes the whole result from a lone $.path { ... }, a list when the path is one', () => {
     expect(apply('$.items { id }', { items: [{ id: 1, x: 1 }, { id: 2 }] })).toEqual([{ id: 1 }, { id: 2 }]);
     expect(apply('$.data { id }', { data: { id: 7, y: 2 } })).toEqual({ id: 7 });
