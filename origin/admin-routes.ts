@@ -1,20 +1,21 @@
 import { OriginError } from './errors.ts';
 import { NO_FAULT, parseFault } from './faults.ts';
 import { isRecord, ok, parseJson, type Reply } from './http.ts';
-import type { Route } from './router.ts';
+import { routesByPath, type Route } from './router.ts';
 import type { OriginState } from './state.ts';
+import type { OriginStore } from './store.ts';
 
-export interface AdminContext {
-  state: OriginState;
+export interface AdminContext<Store = OriginStore> {
+  state: OriginState<Store>;
   body: string;
 }
 
 /** Control endpoints for tests and benchmarks: never delayed, counted or faulted. */
-export const ADMIN_ROUTES: readonly Route<AdminContext>[] = [
-  { method: 'GET', pattern: '/__origin/stats', handle: ({ state }) => ok(state.stats.snapshot()) },
-  { method: 'POST', pattern: '/__origin/reset', handle: reset },
-  { method: 'POST', pattern: '/__origin/faults', handle: setFault },
-];
+export const ADMIN_ROUTES: readonly Route<AdminContext>[] = routesByPath({
+  '/__origin/stats': { GET: ({ state }) => ok(state.stats.snapshot()) },
+  '/__origin/reset': { POST: reset },
+  '/__origin/faults': { POST: setFault },
+});
 
 const DONE = { ok: true };
 

@@ -38,6 +38,13 @@ export class OriginError extends Error {
   }
 }
 
+/** What tells one simulator's failures from another's: the body it answers and the name its logs carry. */
+export interface ErrorStyle {
+  /** Starts its log lines, e.g. `origin: unexpected error`. */
+  name: string;
+  errorBody(error: OriginError): unknown;
+}
+
 export function orNotFound<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new OriginError('NOT_FOUND', `${what} not found`);
   return value;

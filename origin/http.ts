@@ -1,7 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { OriginErrorBody } from './types.ts';
-import { OriginError } from './errors.ts';
+import { OriginError, type ErrorStyle } from './errors.ts';
 
 export interface Reply {
   status: number;
@@ -17,14 +16,13 @@ export function ok(body: unknown, status = 200): Reply {
 }
 
 /** Turns anything thrown while handling a request into an answer without leaking internals. */
-export function errorReply(error: unknown): Reply {
-  const known = error instanceof OriginError ? error : internalError(error);
-  const body: OriginErrorBody = { error: { code: known.code, message: known.message } };
-  return { status: known.status, body, headers: known.headers };
+export function errorReply(error: unknown, style: ErrorStyle): Reply {
+  const known = error instanceof OriginError ? error : internalError(error, style);
+  return { status: known.status, body: style.errorBody(known), headers: known.headers };
 }
 
-function internalError(error: unknown): OriginError {
-  console.error('origin: unexpected error', error);
+function internalError(error: unknown, style: ErrorStyle): OriginError {
+  console.error(`${style.name}: unexpected error`, error);
   return new OriginError('INTERNAL', 'internal error');
 }
 
@@ -42,12 +40,12 @@ export function sendJsonText(res: ServerResponse, status: number, text: string, 
 }
 
 /** Requests Node cannot even parse still get a JSON error rather than Node's plain-text default. */
-export function rejectMalformedRequest(_error: Error, socket: Duplex): void {
+export function rejectMalformedRequest(socket: Duplex, style: ErrorStyle): void {
   if (!socket.writable) {
     socket.destroy();
     return;
   }
-  const text = JSON.stringify(errorReply(new OriginError('BAD_REQUEST', 'malformed HTTP request')).body);
+  const text = JSON.stringify(errorReply(new OriginError('BAD_REQUEST', 'malformed HTTP request'), style).body);
   socket.end(
     'HTTP/1.1 400 Bad Request\r\n' +
       `content-type: ${JSON_TYPE}\r\n` +
@@ -109,12 +107,12 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** Parses a JSON request body; an empty or invalid body is a 400. */
-export function parseJson(body: string): unknown {
+/** Parses a JSON request body; an empty or invalid body is a 400 with `message`. */
+export function parseJson(body: string, message = 'request body must be valid JSON'): unknown {
   try {
     return JSON.parse(body);
   } catch {
-    throw new OriginError('BAD_REQUEST', 'request body must be valid JSON');
+    throw new OriginError('BAD_REQUEST', message);
   }
 }
 

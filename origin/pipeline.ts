@@ -1,32 +1,40 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ADMIN_ROUTES } from './admin-routes.ts';
-import { API_ROUTES } from './api-routes.ts';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { OriginError } from './errors.ts';
 import { truncateJson } from './faults.ts';
-import { errorReply, parseQuery, readBody, sendJsonText, sendReply, type Reply, type RequestTarget } from './http.ts';
+import { errorReply, parseQuery, readBody, sendJsonText, sendReply, splitTarget, type Reply, type RequestTarget } from './http.ts';
 import { matchRoute } from './router.ts';
+import type { Simulator } from './simulator.ts';
 import { responseDelayMs, type OriginState } from './state.ts';
 
-export function isApiPath(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/');
+/** Answers every request to one running simulator. */
+export function requestListener<Store>(sim: Simulator<Store>, state: OriginState<Store>): RequestListener {
+  return (req, res) => {
+    const target = splitTarget(req.url ?? '/');
+    const serve = sim.isApiPath(target.path) ? serveApi : serveAdmin;
+    serve(sim, state, req, res, target).catch((error: unknown) => {
+      console.error(`${sim.name}: failed to answer a request`, error);
+      res.destroy();
+    });
+  };
 }
 
-/** An `/api` request: counted, gated by capacity, faulted, delayed, then handled. */
-export async function serveApi(
-  state: OriginState,
+/** An API request: counted, gated by capacity, faulted, delayed, then handled. */
+async function serveApi<Store>(
+  sim: Simulator<Store>,
+  state: OriginState<Store>,
   req: IncomingMessage,
   res: ServerResponse,
   target: RequestTarget,
 ): Promise<void> {
   const { stats, gate } = state;
-  const route = matchRoute(API_ROUTES, req.method ?? '', target.path);
+  const route = matchRoute(sim.apiRoutes, req.method ?? '', target.path, sim.strictUrls);
   stats.received(route.key);
 
   const admission = gate.admit(stats.inFlightNow, Date.now());
   if (admission !== 'admitted') {
     stats.rejectedForCapacity();
     const message = admission === 'crashed' ? 'origin crashed under load and is recovering' : 'origin is over capacity';
-    sendReply(res, errorReply(new OriginError('OVERLOADED', message)));
+    sendReply(res, errorReply(new OriginError('OVERLOADED', message), sim));
     return;
   }
 
@@ -49,10 +57,10 @@ export async function serveApi(
     const body = await readBody(req);
     await pause(responseDelayMs(state), gone.signal);
     if (fault.mode === 'error') throw new OriginError('INTERNAL', 'simulated origin failure');
-    const query = parseQuery(target.query);
+    const query = sim.strictUrls ? parseQuery(target.query) : new URLSearchParams(target.query);
     reply = route.run({ store: state.store, query, authorization: req.headers.authorization, body });
   } catch (error) {
-    reply = errorReply(error);
+    reply = errorReply(error, sim);
   }
   if (gone.signal.aborted) return;
   if (fault.mode === 'malformed') sendJsonText(res, 200, truncateJson(JSON.stringify(reply.body)));
@@ -60,19 +68,20 @@ export async function serveApi(
   else sendReply(res, reply);
 }
 
-/** `/__origin/*` and anything outside `/api`: answered at once, never counted or faulted. */
-export async function serveAdmin(
-  state: OriginState,
+/** Admin endpoints and any other path outside the API: answered at once, never counted or faulted. */
+async function serveAdmin<Store>(
+  sim: Simulator<Store>,
+  state: OriginState<Store>,
   req: IncomingMessage,
   res: ServerResponse,
   target: RequestTarget,
 ): Promise<void> {
-  const route = matchRoute(ADMIN_ROUTES, req.method ?? '', target.path);
+  const route = matchRoute(sim.adminRoutes, req.method ?? '', target.path);
   let reply: Reply;
   try {
     reply = route.run({ state, body: await readBody(req) });
   } catch (error) {
-    reply = errorReply(error);
+    reply = errorReply(error, sim);
   }
   if (!res.destroyed) sendReply(res, reply);
 }

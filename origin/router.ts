@@ -1,7 +1,7 @@
 import { OriginError } from './errors.ts';
 import { decodeComponent, type Reply } from './http.ts';
 
-/** The decoded `:name` segments of the matched path. */
+/** The `:name` segments of the matched path: decoded, or as sent when the caller asks for them raw. */
 export interface RouteParams {
   get(name: string): string;
 }
@@ -13,6 +13,15 @@ export interface Route<C> {
   handle(context: C, params: RouteParams): Reply;
 }
 
+/** Handlers by path pattern, then method; a pattern's methods, in this order, are what its 405 allows. */
+type RouteTable<C> = Record<string, Record<string, Route<C>['handle']>>;
+
+export function routesByPath<C>(table: RouteTable<C>): Route<C>[] {
+  return Object.entries(table).flatMap(([pattern, handlers]) =>
+    Object.entries(handlers).map(([method, handle]) => ({ method, pattern, handle })),
+  );
+}
+
 export interface RouteMatch<C> {
   /** Method and pattern, e.g. `GET /api/products/:id`; undefined when no route matched. */
   key: string | undefined;
@@ -20,14 +29,15 @@ export interface RouteMatch<C> {
   run(context: C): Reply;
 }
 
-export function matchRoute<C>(routes: readonly Route<C>[], method: string, path: string): RouteMatch<C> {
+/** `decode: false` keeps parameters percent-encoded, for an API that matches them as written and never rejects an escape. */
+export function matchRoute<C>(routes: readonly Route<C>[], method: string, path: string, decode = true): RouteMatch<C> {
   const segments = path.split('/');
   const allowed: string[] = [];
   for (const route of routes) {
     const params = matchPattern(route.pattern, segments);
     if (params === undefined) continue;
     if (route.method === method) {
-      return { key: `${route.method} ${route.pattern}`, run: (context) => route.handle(context, decodeParams(params)) };
+      return { key: `${route.method} ${route.pattern}`, run: (context) => route.handle(context, routeParams(params, decode)) };
     }
     allowed.push(route.method);
   }
@@ -56,11 +66,11 @@ function matchPattern(pattern: string, segments: readonly string[]): Map<string,
   return params;
 }
 
-function decodeParams(raw: ReadonlyMap<string, string>): RouteParams {
-  const decoded = new Map([...raw].map(([name, value]) => [name, decodeComponent(value, 'path')]));
+function routeParams(raw: ReadonlyMap<string, string>, decode: boolean): RouteParams {
+  const values = decode ? new Map([...raw].map(([name, value]) => [name, decodeComponent(value, 'path')])) : raw;
   return {
     get(name) {
-      const value = decoded.get(name);
+      const value = values.get(name);
       if (value === undefined) throw new Error(`route has no :${name} parameter`);
       return value;
     },

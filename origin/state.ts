@@ -3,22 +3,22 @@ import { CapacityGate } from './capacity.ts';
 import { NO_FAULT } from './faults.ts';
 import type { OriginConfig } from './options.ts';
 import { RequestStats } from './stats.ts';
-import { OriginStore } from './store.ts';
+import type { OriginStore } from './store.ts';
 
-/** Everything one running origin owns. */
-export interface OriginState {
+/** Everything one running simulator owns; the shop's keeps an OriginStore. */
+export interface OriginState<Store = OriginStore> {
   readonly config: OriginConfig;
-  readonly store: OriginStore;
+  readonly store: Store;
   readonly stats: RequestStats;
   readonly gate: CapacityGate;
-  /** Applies to every `/api` request that arrives while it is set. */
+  /** Applies to every API request that arrives while it is set. */
   fault: OriginFault;
 }
 
-export function createState(config: OriginConfig): OriginState {
+export function createState<Store>(config: OriginConfig, store: Store): OriginState<Store> {
   return {
     config,
-    store: new OriginStore(config.products),
+    store,
     stats: new RequestStats(),
     gate: new CapacityGate(config.maxConcurrency, config.crashSeconds * 1000),
     fault: NO_FAULT,
@@ -26,7 +26,7 @@ export function createState(config: OriginConfig): OriginState {
 }
 
 /** The configured latency (or the `slow` fault's) with jitter applied. */
-export function responseDelayMs({ config, fault }: OriginState): number {
+export function responseDelayMs({ config, fault }: OriginState<unknown>): number {
   const base = fault.mode === 'slow' && fault.latencyMs !== undefined ? fault.latencyMs : config.latencyMs;
   const jitter = (Math.random() * 2 - 1) * config.jitterMs;
   return Math.max(0, Math.round(base + jitter));

@@ -5,16 +5,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { BODY_NOT_TEXT, TITLE_REQUIRED, UNKNOWN_AUTHOR } from '../../examples/blog/simulator/posts.ts';
 import { startBlogOrigin, type RunningBlogOrigin } from '../../examples/blog/simulator/server.ts';
 import type { BlogComment, BlogErrorBody, BlogPost, BlogStats, BlogUser } from '../../examples/blog/simulator/types.ts';
+import { call } from '../simulator/helpers.ts';
 
 const CLI = fileURLToPath(new URL('../../examples/blog/simulator/cli.ts', import.meta.url));
 const TOKEN = 'blog-token';
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, index) => from + index);
-
-interface Sent<T> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
 
 /** The blog simulator (JSONPlaceholder-shaped, for the second example API): its routes, ordering, errors, auth and admin endpoints. */
 describe('blog simulator', () => {
@@ -369,25 +364,3 @@ describe('blog simulator cli', () => {
     expect(stderr()).toContain('usage:');
   });
 });
-
-interface CallOptions {
-  method?: string;
-  token?: string | undefined;
-  /** Sent as JSON. */
-  json?: unknown;
-  /** Sent verbatim. */
-  body?: string;
-  headers?: Record<string, string>;
-}
-
-async function call<T = unknown>(origin: RunningBlogOrigin, path: string, options: CallOptions = {}): Promise<Sent<T>> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-  if (options.json !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${origin.url}${path}`, {
-    method: options.method ?? 'GET',
-    headers,
-    body: options.json === undefined ? (options.body ?? null) : JSON.stringify(options.json),
-  });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as T };
-}

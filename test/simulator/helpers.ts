@@ -24,6 +24,8 @@ export interface CallOptions {
   json?: unknown;
   /** Sent verbatim, for malformed bodies. */
   body?: string;
+  /** Sent as they are, under the token's authorization if both are given. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -33,9 +35,9 @@ export interface CallResult<T> {
   body: T;
 }
 
-/** One HTTP request to the origin; the body is parsed as JSON and typed as the caller expects. */
+/** One HTTP request to a simulator; the body is parsed as JSON and typed as the caller expects. */
 export async function call<T = unknown>(origin: RunningOrigin, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.json !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${origin.url}${path}`, {

@@ -1,3 +1,5 @@
+import type { Reply } from '../../../origin/http.ts';
+
 /** JSONPlaceholder ids: positive integers, written without sign or leading zeros. */
 export function parseId(raw: string | null | undefined): number | undefined {
   if (raw == null || !/^[1-9]\d{0,15}$/.test(raw)) return undefined;
@@ -27,3 +29,6 @@ export function idFilter(query: URLSearchParams, name: string): Set<number> | un
 export function pickDescending<T extends { id: number }>(records: readonly T[], ids: ReadonlySet<number>): T[] {
   return records.filter((record) => ids.has(record.id)).sort((a, b) => b.id - a.id);
 }
+
+/** JSONPlaceholder's answer for an unknown user or post: 404 with an empty object. */
+export const NOT_FOUND: Reply = { status: 404, body: {} };

@@ -1,4 +1,5 @@
 import type { BlogComment, BlogPost, BlogUser } from './types.ts';
+import { createRandom } from '../../../origin/random.ts';
 
 export interface BlogSeed {
   users: BlogUser[];
@@ -66,17 +67,10 @@ export function createSeed(): BlogSeed {
   return { users, posts, comments };
 }
 
-/** `count` words drawn from a seeded stream (mulberry32), space-separated. */
+/** `count` words drawn from a seeded stream, space-separated. */
 function words(seed: number): (count: number) => string {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return (count) => Array.from({ length: count }, () => WORDS[Math.floor(next() * WORDS.length)]!).join(' ');
+  const random = createRandom(seed);
+  return (count) => Array.from({ length: count }, () => random.pick(WORDS)).join(' ');
 }
 
 function paragraph(draw: (count: number) => string, sentences: number): string {

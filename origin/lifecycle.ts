@@ -1,0 +1,47 @@
+import { createServer, type Server } from 'node:http';
+import { rejectMalformedRequest } from './http.ts';
+import { requestListener } from './pipeline.ts';
+import type { Simulator } from './simulator.ts';
+import type { OriginState } from './state.ts';
+
+export interface RunningOrigin {
+  /** Base URL, e.g. `http://127.0.0.1:4010`, with the real port when 0 was asked. */
+  url: string;
+  port: number;
+  /** Stops listening and ends every connection, hung and idle ones included. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Serves `sim` over `state` on the configured port and host. */
+export async function startSimulator<Store>(sim: Simulator<Store>, state: OriginState<Store>): Promise<RunningOrigin> {
+  const server = createServer(requestListener(sim, state));
+  server.on('clientError', (_error, socket) => rejectMalformedRequest(socket, sim));
+  await listen(server, state.config.port, state.config.host);
+
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error(`${sim.name} is not listening on a TCP port`);
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    close: () => (closing ??= stop(server)),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
