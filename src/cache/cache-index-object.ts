@@ -9,8 +9,8 @@ export interface IndexQuery {
 }
 
 const PRUNE_EVERY_MS = 60_000;
-/** How long a purge is remembered: longer than any fill may run (its lease). */
-const PURGES_KEPT_MS = 5 * 60_000;
+/** How long a purge is remembered, here and in the field cache: longer than any fill may run (its lease). */
+export const PURGES_KEPT_MS = 5 * 60_000;
 /** The name a purge of every key is remembered under. */
 const EVERYTHING = '*';
 

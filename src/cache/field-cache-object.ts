@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { deadAt, freshness, type Freshness } from './entry.ts';
 import type { FieldPolicy } from './field-cache.ts';
+import { PURGES_KEPT_MS } from './cache-index-object.ts';
 import { Leases, type Lease } from './leases.ts';
 
 /** A value as the origin gave it, as JSON text (`"null"`: the origin has none), and when the read that produced it began. */
@@ -58,8 +59,6 @@ const VALUE = 'value:';
 const LEASE = 'lease:';
 const PURGED = 'purged:';
 const PURGED_ALL = 'purgedAll';
-/** How long a purge of a key is remembered: far longer than any fill may run (the index keeps its purges as long). */
-const PURGES_KEPT_MS = 5 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
 
 /**

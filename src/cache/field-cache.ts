@@ -31,6 +31,23 @@ export interface FieldCache {
   purge(keys: string[] | 'all'): Promise<void>;
 }
 
+/** Cached calls are indexed under this prefix, beside the responses, so that a purge finds them too. */
+const INDEX_PREFIX = 'field:';
+
+/**
+ * A cached call's record in the index: per connector, since two connectors
+ * making the same request share its cached answer but not their tags
+ * (`Query.posts(userId: 2)` is tagged `posts`, `User.posts` for user 2 `User:2`).
+ */
+export function fieldIndexKey(connector: string, key: string): string {
+  return `${INDEX_PREFIX}${connector} ${key}`;
+}
+
+/** The field cache's key in an index record made by `fieldIndexKey`; undefined for a response's. */
+export function fieldKeyOfIndexKey(indexKey: string): string | undefined {
+  return indexKey.startsWith(INDEX_PREFIX) ? indexKey.slice(indexKey.indexOf(' ') + 1) : undefined;
+}
+
 export interface FieldCacheOptions {
   namespace: DurableObjectNamespace<FieldCacheObject>;
   /** Keys are spread over this many objects, `field-0` to `field-<shards - 1>`. */

@@ -1,7 +1,6 @@
 import type { CacheIndex } from './cache-index.ts';
 import type { IndexQuery } from './cache-index-object.ts';
-import { cacheKeyOfIndexKey } from '../connect/connectors.ts';
-import type { FieldCache } from './field-cache.ts';
+import { fieldKeyOfIndexKey, type FieldCache } from './field-cache.ts';
 import type { LocationTier } from './location-tier.ts';
 import type { MemoryTier } from './memory-tier.ts';
 import type { ResponseCacheObject } from './response-cache-object.ts';
@@ -39,8 +38,8 @@ export function createInvalidator({ responses, index, fields, memory, location, 
     async purge({ soft = false, ...query }) {
       // An entity's own cached value is kept under its record (`Product:7`); the calls that hold it are found in the index. The field cache cannot list a type's keys: a purge by type empties it.
       const [matched] = await Promise.all([index.match(query), fields.purge(query.all || query.types?.length ? 'all' : (query.entities ?? []))]);
-      const keys = matched.filter((key) => cacheKeyOfIndexKey(key) === undefined);
-      const calls = matched.flatMap((key) => cacheKeyOfIndexKey(key) ?? []);
+      const keys = matched.filter((key) => fieldKeyOfIndexKey(key) === undefined);
+      const calls = matched.flatMap((key) => fieldKeyOfIndexKey(key) ?? []);
       const [had] = await Promise.all([
         Promise.all(keys.map((key) => responses.getByName(key).purge(soft, leaseMs))),
         location?.delete(keys),

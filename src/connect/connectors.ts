@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { getNamedType, type GraphQLSchema } from 'graphql';
 import type { CacheIndex } from '../cache/cache-index.ts';
-import type { FieldCache, FieldPolicy } from '../cache/field-cache.ts';
+import { fieldIndexKey, type FieldCache, type FieldPolicy } from '../cache/field-cache.ts';
+import { deadAt } from '../cache/entry.ts';
 import { fieldHint, typeHint, type CacheHint } from '../cache/policy.ts';
 import type { OriginClient } from '../origin/client.ts';
 import { OriginError, originUnavailable } from '../origin/origin-error.ts';
@@ -47,23 +48,6 @@ export interface RequestOptions {
   background(work: Promise<unknown>): void;
 }
 
-/** Calls cached per field are indexed under this prefix, beside the responses. */
-const FIELD_KEY_PREFIX = 'field:';
-
-/**
- * A cached call's record in the index: per connector, since two connectors
- * making the same request share its cached answer but not their tags
- * (`Query.posts(userId: 2)` is tagged `posts`, `User.posts` for user 2 `User:2`).
- */
-export function fieldIndexKey(connector: string, cacheKey: string): string {
-  return `${FIELD_KEY_PREFIX}${connector} ${cacheKey}`;
-}
-
-/** The field cache's key in an index record made by `fieldIndexKey`; undefined for a response's. */
-export function cacheKeyOfIndexKey(indexKey: string): string | undefined {
-  return indexKey.startsWith(FIELD_KEY_PREFIX) ? indexKey.slice(indexKey.indexOf(' ') + 1) : undefined;
-}
-
 /** Built once per isolate: the connectors' cache policies; `forRequest` makes a request's loaders. */
 export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }: ConnectorRuntimeOptions) {
   if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new Error(`[connect] maxBatchSize must be a positive integer, got ${maxBatchSize}`);
@@ -106,7 +90,7 @@ export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }:
             const readAt = Date.now();
             const body = await origin.request(request);
             const tags = tagsOf(connector, variables, applySelection(connector.selection, body, variables));
-            if (tags.length && index) refused = !(await index.add(fieldIndexKey(connector.name, key), tags, readAt + lifetimeMs(policy), readAt));
+            if (tags.length && index) refused = !(await index.add(fieldIndexKey(connector.name, key), tags, deadAt({ createdAt: readAt, policy }), readAt));
             return new Map([[key, body]]);
           },
           background,
@@ -150,7 +134,7 @@ export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }:
       async function loadEntities(entity: EntityPlan, keys: readonly string[]): Promise<(Record<string, unknown> | null)[]> {
         const policy = policyOf(entity.type);
         let found: Map<string, unknown>;
-        if (fieldCache && policy && !forwardsCredentials(entity)) {
+        if (fieldCache && policy) {
           const prefix = `${entity.type}:`;
           const reads = await fieldCache.load(
             keys.map((key) => ({ key: prefix + key, policy })),
@@ -225,8 +209,4 @@ export type ConnectorRuntime = ReturnType<typeof createConnectorRuntime>;
 function cachePolicy(connector: ConnectorPlan, hint: CacheHint | undefined): FieldPolicy | undefined {
   if (!connector.http || connector.http.method !== 'GET' || !hint?.maxAge || hint.scope === 'PRIVATE' || forwardsCredentials(connector)) return undefined;
   return { maxAge: hint.maxAge, staleWhileRevalidate: hint.staleWhileRevalidate ?? 0, staleIfError: hint.staleIfError ?? 0 };
-}
-
-function lifetimeMs(policy: FieldPolicy): number {
-  return (policy.maxAge + Math.max(policy.staleWhileRevalidate, policy.staleIfError)) * 1000;
 }

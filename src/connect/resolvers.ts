@@ -79,19 +79,21 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
     if (value == null) return value;
     if (isListType(type)) return Array.isArray(value) ? Promise.all(value.map((each) => complete(each, type.ofType, context))) : value;
     if (!isObjectType(type) || typeof value !== 'object') return value;
-    let object = value as Record<string, unknown>;
+    const stub = value as Record<string, unknown>;
     const entity = plan.entities.get(type.name);
-    if (entity && !entity.provides.every((name) => name in object)) {
-      const key = object[entity.key];
-      const loaded = await context.connectors.load(type.name, key);
-      if (!loaded) {
-        if (required) throw new GraphQLError(`${type.name} "${String(key)}" is missing at the origin`, { extensions: { code: 'NOT_FOUND' } });
-        return null;
-      }
-      object = { ...object, ...loaded };
+    const object = entity && !entity.provides.every((name) => name in stub) ? await fetchStub(type.name, stub, context) : stub;
+    if (!object) {
+      if (required) throw new GraphQLError(`${type.name} "${String(stub[entity!.key])}" is missing at the origin`, { extensions: { code: 'NOT_FOUND' } });
+      return null;
     }
     for (const tag of plan.typeTags.get(type.name) ?? []) for (const made of expandTemplate(tag, undefined, { key: object })) context.trace.tags.add(made);
     return object;
+  }
+
+  /** A stub of an entity (`{ id: productId }`) with what its connector fetches by key merged in; null when the origin has none. */
+  async function fetchStub(type: string, stub: Record<string, unknown>, context: GatewayContext): Promise<Record<string, unknown> | null> {
+    const loaded = await context.connectors.load(type, stub[plan.entities.get(type)!.key]);
+    return loaded && { ...stub, ...loaded };
   }
 
   /** `$args`, `$` (the origin's answer) and `$result` (the field's value; entities along a tag's path are fetched by key when the value lacks the field). */
@@ -109,9 +111,8 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
     if (Array.isArray(value)) return Promise.all(value.map((each) => completeAlong(each, type, path, context)));
     const named = getNamedType(type);
     if (!isObjectType(named) || typeof value !== 'object') return value;
-    let object = value as Record<string, unknown>;
-    const key = plan.keys.get(named.name);
-    if (!(head in object) && key && plan.entities.has(named.name)) object = { ...object, ...(await context.connectors.load(named.name, object[key])) };
+    const stub = value as Record<string, unknown>;
+    const object = !(head in stub) && plan.entities.has(named.name) ? ((await fetchStub(named.name, stub, context)) ?? stub) : stub;
     const field = named.getFields()[head];
     return field ? { ...object, [head]: await completeAlong(object[head], field.type, rest, context) } : object;
   }
