@@ -71,8 +71,12 @@ export interface CacheConfig {
   fieldShards: number;
   /** Bearer token for `/admin/*`. Secret `PURGE_TOKEN`; unset turns the admin endpoints off. */
   purgeToken: string | undefined;
-  /** Key for hashing bearer tokens into private cache scopes. Secret `CACHE_SCOPE_SECRET`; unset uses a plain SHA-256. */
+  /** Key for hashing callers' identity headers into private cache scopes. Secret `CACHE_SCOPE_SECRET`; unset uses a plain SHA-256. */
   scopeSecret: string | undefined;
+  /** Client headers that identify a caller, lower-case: a response whose connectors may forward one is PRIVATE, and private answers are cached per the values of all of them. Var `IDENTITY_HEADERS`, comma-separated, default `authorization, cookie`. */
+  identityHeaders: string[];
+  /** Whether the origin's `Cache-Control: private` / `no-store` and `Set-Cookie` keep its answers out of shared caches. Var `ORIGIN_CACHE_CONTROL`: `honor` (default) or `ignore`. */
+  honorOriginCacheControl: boolean;
 }
 
 const MAX_ENTRY_BYTES_LIMIT = 2_000_000;
@@ -105,6 +109,8 @@ export function readConfig(env: object): GatewayConfig {
       fieldShards: int('FIELD_CACHE_SHARDS', 16, 1, 256),
       purgeToken: text('PURGE_TOKEN'),
       scopeSecret: text('CACHE_SCOPE_SECRET'),
+      identityHeaders: readHeaderNames('IDENTITY_HEADERS', text('IDENTITY_HEADERS') ?? 'authorization, cookie'),
+      honorOriginCacheControl: readChoice('ORIGIN_CACHE_CONTROL', text('ORIGIN_CACHE_CONTROL') ?? 'honor', ['honor', 'ignore']) === 'honor',
     },
     shield: {
       maxConcurrency: int('ORIGIN_MAX_CONCURRENCY', 8, 1),
@@ -146,6 +152,20 @@ function readOrigins(value: string): '*' | string[] {
     if (!url || url.origin !== origin.trim()) throw new Error(`[config] CORS_ORIGINS must be * or origins like https://shop.example.com, got "${origin}"`);
     return url.origin;
   });
+}
+
+/** HTTP header names, lower-cased; at least one. */
+function readHeaderNames(name: string, value: string): string[] {
+  const names = value.split(',').map((header) => header.trim().toLowerCase()).filter(Boolean);
+  if (!names.length || names.some((header) => !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(header))) {
+    throw new Error(`[config] ${name} must be a comma-separated list of header names, got "${value}"`);
+  }
+  return names;
+}
+
+function readChoice<T extends string>(name: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) throw new Error(`[config] ${name} must be one of ${choices.join(', ')}, got "${value}"`);
+  return value as T;
 }
 
 function readBoolean(name: string, value: string | undefined, fallback: boolean): boolean {

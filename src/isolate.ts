@@ -7,7 +7,7 @@ import { createFieldCache } from './cache/field-cache.ts';
 import { createInvalidator } from './cache/invalidator.ts';
 import { createLocationTier } from './cache/location-tier.ts';
 import { createMemoryTier } from './cache/memory-tier.ts';
-import { createPolicyReader } from './cache/policy.ts';
+import { createPolicyReader, readCacheHints } from './cache/policy.ts';
 import { createResponseCache, type Served } from './cache/response-cache.ts';
 import { createScopeHasher } from './cache/scope.ts';
 import { readConfig, type GatewayConfig } from './config.ts';
@@ -48,7 +48,10 @@ async function buildIsolate(env: Env): Promise<Isolate> {
   const config = readConfig(env);
   const { cache } = config;
   const { schema, plan, sdl } = createGatewaySchema(schemaFolder);
-  const connectors = createConnectorRuntime({ schema, plan, baseUrls: resolveBaseUrls(plan.sources, config), maxBatchSize: config.maxBatchSize });
+  // One reader of the hints for the response cache and the connectors' field cache.
+  const hints = readCacheHints(schema);
+  const { identityHeaders } = cache;
+  const connectors = createConnectorRuntime({ hints, plan, identityHeaders, baseUrls: resolveBaseUrls(plan.sources, config), maxBatchSize: config.maxBatchSize });
   const gates = new Map<string, OriginGate>();
   const gateFor = (url: URL): OriginGate => {
     let gate = gates.get(url.host);
@@ -71,7 +74,14 @@ async function buildIsolate(env: Env): Promise<Isolate> {
   const memory = createMemoryTier({ ttlMs: cache.memoryTtlMs, maxBytes: cache.memoryMaxBytes });
   const location = createLocationTier({ ttlMs: cache.locationTtlMs, cacheName: 'gateway-responses' });
   const index = createCacheIndex({ namespace: env.CACHE_INDEX, shards: cache.indexShards });
-  const fieldCache = createFieldCache({ namespace: env.FIELD_CACHE, shards: cache.fieldShards, leaseMs: cache.leaseMs, waitMs: cache.lockTimeoutMs });
+  const fieldCache = createFieldCache({
+    namespace: env.FIELD_CACHE,
+    shards: cache.fieldShards,
+    leaseMs: cache.leaseMs,
+    waitMs: cache.lockTimeoutMs,
+    maxValueBytes: cache.maxEntryBytes,
+    onTooLarge: () => void stats.fieldTooLarge++,
+  });
   const yoga = createGateway(config, schema, { connectors, fieldCache, index, gateFor }, [...new Set(plan.keys.values())]);
   const invalidator = createInvalidator({
     responses: env.RESPONSE_CACHE,
@@ -84,7 +94,7 @@ async function buildIsolate(env: Env): Promise<Isolate> {
   const serveGraphQL = createResponseCache({
     config: cache,
     keys: createCacheKeys({
-      readPolicy: createPolicyReader(schema, { defaultMaxAge: cache.defaultMaxAge }),
+      readPolicy: createPolicyReader(hints, { defaultMaxAge: cache.defaultMaxAge, forwardedBy: connectors.forwardedBy, identityHeaders }),
       schemaVersion: (await sha256Hex(sdl)).slice(0, 16),
       maxTokens: config.limits.tokens,
     }),
@@ -96,10 +106,11 @@ async function buildIsolate(env: Env): Promise<Isolate> {
     responses: env.RESPONSE_CACHE,
     index,
     invalidator,
+    identityHeaders,
     scopeOf: createScopeHasher(cache.scopeSecret),
     stats,
     execute: async (request, trace, ctx) => yoga.fetch(request, { trace, ctx }),
   });
   const admin = createAdmin({ token: cache.purgeToken, invalidator, stats, memory });
-  return { config, cors: createCors(config.corsOrigins), serveGraphQL, admin, stats };
+  return { config, cors: createCors(config.corsOrigins, connectors.forwardedHeaders), serveGraphQL, admin, stats };
 }

@@ -1,3 +1,5 @@
+import type { OriginSharing } from './origin/origin-sharing.ts';
+
 /** What one request did: read by the response cache, Server-Timing and the log line. */
 export interface RequestTrace {
   originCalls: number;
@@ -16,11 +18,15 @@ export interface RequestTrace {
   invalidations: Set<string>;
   /** Seconds the client should wait before retrying, when the origin shield refused a call. */
   retryAfter: number;
+  /** The client headers (lower-case) that the connectors which ran may forward upstream: a cached answer must vary on all of them. */
+  forwarded: Set<string>;
+  /** The least shareable of the origin's answers: `private` or `no-store` keeps the response out of shared caches. */
+  originSharing: OriginSharing;
 }
 
 /** For answers that ran nothing (hits, refusals): shared, never written to. */
 export const NOTHING_RAN: Readonly<RequestTrace> = Object.freeze(createTrace());
 
 export function createTrace(scope: string | null = null): RequestTrace {
-  return { originCalls: 0, originMs: 0, scope, entities: undefined, tags: new Set(), freshUntil: undefined, revalidating: false, invalidations: new Set(), retryAfter: 0 };
+  return { originCalls: 0, originMs: 0, scope, entities: undefined, tags: new Set(), freshUntil: undefined, revalidating: false, invalidations: new Set(), retryAfter: 0, forwarded: new Set(), originSharing: 'shared' };
 }

@@ -37,6 +37,7 @@ async function countersDuring(run: () => Promise<unknown>): Promise<Omit<Stats, 
     originCalls: after.originCalls - before.originCalls,
     objectLookups: after.objectLookups - before.objectLookups,
     locationHits: after.locationHits - before.locationHits,
+    fieldTooLarge: after.fieldTooLarge - before.fieldTooLarge,
   };
 }
 
@@ -198,7 +199,7 @@ describe('admin API', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
       const body = (await response.json()) as Stats;
-      for (const name of ['HIT', 'STALE', 'MISS', 'BYPASS', 'revalidations', 'originCalls', 'objectLookups', 'locationHits', 'memoryBytes'] as const) {
+      for (const name of ['HIT', 'STALE', 'MISS', 'BYPASS', 'revalidations', 'originCalls', 'objectLookups', 'locationHits', 'fieldTooLarge', 'memoryBytes'] as const) {
         expect(Number.isSafeInteger(body[name]) && body[name] >= 0, name).toBe(true);
       }
     });
@@ -210,7 +211,7 @@ describe('admin API', () => {
         for (let i = 0; i < 3; i++) expect(await xCache(PRODUCT_1)).toBe('HIT');
       });
 
-      expect(rose).toEqual({ HIT: 3, STALE: 0, MISS: 0, BYPASS: 0, revalidations: 0, originCalls: 0, objectLookups: 0, locationHits: 0 });
+      expect(rose).toEqual({ HIT: 3, STALE: 0, MISS: 0, BYPASS: 0, revalidations: 0, originCalls: 0, objectLookups: 0, locationHits: 0, fieldTooLarge: 0 });
     });
 
     it('counts each miss once, and the origin calls they made', async () => {
@@ -223,7 +224,7 @@ describe('admin API', () => {
 
       const originCalls = (await origin.stats()).total - originBefore;
       expect(originCalls).toBeGreaterThanOrEqual(2);
-      expect(rose).toEqual({ HIT: 0, STALE: 0, MISS: 2, BYPASS: 0, revalidations: 0, originCalls, objectLookups: 2, locationHits: 0 });
+      expect(rose).toEqual({ HIT: 0, STALE: 0, MISS: 2, BYPASS: 0, revalidations: 0, originCalls, objectLookups: 2, locationHits: 0, fieldTooLarge: 0 });
     });
 
     it('counts each bypass once', async () => {

@@ -25,8 +25,8 @@ export interface CacheKeyOptions {
 export interface CacheKeys {
   /** Parses a document once per isolate; afterwards a Map lookup. `undefined` for a document that does not parse. */
   analyze(params: GraphQLParams): DocumentAnalysis | undefined;
-  /** The key: normalized document, operation name, variables, scope and schema version, hashed. */
-  key(analysis: DocumentAnalysis, params: GraphQLParams, scope: string | null): Promise<string>;
+  /** The key: normalized document, operation name, variables, scope, the forwarded headers' values and schema version, hashed. */
+  key(analysis: DocumentAnalysis, params: GraphQLParams, scope: string | null, variant: string): Promise<string>;
 }
 
 export function createCacheKeys({ readPolicy, schemaVersion, maxDocuments = 1000, maxTokens }: CacheKeyOptions): CacheKeys {
@@ -54,12 +54,12 @@ export function createCacheKeys({ readPolicy, schemaVersion, maxDocuments = 1000
       analyses.set(memo, analysis);
       return analysis;
     },
-    async key(analysis, params, scope) {
+    async key(analysis, params, scope, variant) {
       return defaultBuildResponseCacheKey({
         documentString: analysis.normalized,
         operationName: params.operationName,
         variableValues: params.variables ?? {},
-        sessionId: `${schemaVersion}|${scope ?? 'public'}`,
+        sessionId: `${schemaVersion}|${scope ?? 'public'}|${variant}`,
       });
     },
   };

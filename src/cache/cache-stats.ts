@@ -12,8 +12,10 @@ export interface CacheStats {
   objectLookups: number;
   /** Lookups the location tier answered instead of the key's object. */
   locationHits: number;
+  /** Connector values answered but not kept in the field cache: over `CACHE_MAX_ENTRY_BYTES`. */
+  fieldTooLarge: number;
 }
 
 export function createCacheStats(): CacheStats {
-  return { HIT: 0, STALE: 0, MISS: 0, BYPASS: 0, revalidations: 0, originCalls: 0, objectLookups: 0, locationHits: 0 };
+  return { HIT: 0, STALE: 0, MISS: 0, BYPASS: 0, revalidations: 0, originCalls: 0, objectLookups: 0, locationHits: 0, fieldTooLarge: 0 };
 }

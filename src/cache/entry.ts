@@ -54,3 +54,10 @@ export function ageOf(entry: CacheEntry, now: number): number {
 export function sizeOf(entry: CacheEntry): number {
   return entry.body.length * 2 + entry.entities.reduce((n, entity) => n + entity.length * 2, 256);
 }
+
+/** Whether `text` takes more than `maxBytes` in UTF-8: encoded only when its length alone cannot tell (each UTF-16 unit is 1 to 3 bytes). */
+export function exceedsBytes(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  return new TextEncoder().encode(text).byteLength > maxBytes;
+}

@@ -1,11 +1,19 @@
 import type { FieldCacheObject, FieldFill, FieldValue } from './field-cache-object.ts';
 import { shardOf } from '../hash.ts';
+import { exceedsBytes } from './entry.ts';
 
 /** A cached call's lifetime, from its field's `@cacheControl` hint; in seconds. */
 export interface FieldPolicy {
   maxAge: number;
   staleWhileRevalidate: number;
   staleIfError: number;
+}
+
+/** What one origin call brought for the keys it was asked: a key absent from `values` has no value (null). */
+export interface FieldFetch {
+  values: Map<string, unknown>;
+  /** The origin said its answer is its caller's alone (`private`, `no-store`, a cookie set): answered, never kept. */
+  personal?: boolean;
 }
 
 export interface FieldRead {
@@ -18,13 +26,14 @@ export interface FieldCache {
   /**
    * The values of `items`' keys: fresh from the cache; stale within staleWhileRevalidate (served at once; one caller across every isolate gets the lease and refreshes in the background via `background(promise)`);
    * otherwise fetched with ONE call of `fetch` for all keys this caller leads (across shards), while keys another caller is fetching are waited for (after this caller's own keys are filled: never wait while holding leases — see the comment in field-cache-object.ts about crossed leases).
-   * `fetch` answers a Map by key; a key absent from the map is stored and answered as null.
+   * `fetch` answers the values by key; a key absent from them is stored and answered as null. A personal fetch, or a value over the storage limit, is answered and not kept.
+   * A store that fails, or is not made, releases its leases: no waiter is left for the lease to expire.
    * A failed fetch never replaces a good value: keys with a value inside staleIfError get that value; otherwise the fetch's error is thrown.
    * A waiter whose leader failed or died is handed the lead (one of them) and fetches; if the wait times out (waitMs) it gets the fallback if any, else fetches itself.
    */
   load(
     items: { key: string; policy: FieldPolicy }[],
-    fetch: (keys: string[]) => Promise<Map<string, unknown>>,
+    fetch: (keys: string[]) => Promise<FieldFetch>,
     background: (work: Promise<unknown>) => void,
   ): Promise<Map<string, FieldRead>>;
   /** Forgets keys (or every key in every shard): a fill from a read that began before the purge is not stored, and the keys' waiters get a new leader at once. */
@@ -56,6 +65,10 @@ export interface FieldCacheOptions {
   leaseMs: number;
   /** How long a caller waits for another's fetch before it falls back or fetches itself. */
   waitMs: number;
+  /** A value whose JSON is longer is answered but not kept: a Durable Object's stored value is limited. */
+  maxValueBytes: number;
+  /** Told of each value not kept for its size, for `/admin/stats`. */
+  onTooLarge(): void;
 }
 
 /** A key this caller fetches: under `lease`, or without one after its wait ran out. */
@@ -72,7 +85,7 @@ interface Claim {
  * a time across every isolate. A failing or overloaded shard fails the load:
  * never a reason to call the origin around the cache.
  */
-export function createFieldCache({ namespace, shards, leaseMs, waitMs }: FieldCacheOptions): FieldCache {
+export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueBytes, onTooLarge }: FieldCacheOptions): FieldCache {
   if (!Number.isInteger(shards) || shards < 1) throw new Error(`[field-cache] shards must be a positive integer, got ${shards}`);
   const stub = (shard: number) => namespace.getByName(`field-${shard}`);
 
@@ -88,6 +101,15 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs }: FieldCa
   }
 
   const parsed = ({ value, readAt }: FieldValue): FieldRead => ({ value: JSON.parse(value) as unknown, readAt });
+
+  /** Gives leases back unfilled: a waiter gets the value that stands in for errors, or one of them the lead. */
+  const release = (claims: Claim[]): Promise<void> =>
+    settleAll(
+      [...byShard(claims.filter((claim) => claim.lease))].map(([shard, group]) =>
+        stub(shard).release(Object.fromEntries(group.map((claim) => [claim.key, claim.lease!])), { leaseMs }),
+      ),
+      'field-release-failed',
+    );
 
   return {
     async load(items, fetch, background) {
@@ -106,32 +128,41 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs }: FieldCa
       async function fetchAndFill(claims: Claim[], into: Map<string, FieldRead> | undefined): Promise<void> {
         if (!claims.length) return;
         const readAt = Date.now();
-        let fetched: Map<string, unknown>;
+        let fetched: FieldFetch;
         try {
           fetched = await fetch(claims.map((claim) => claim.key));
         } catch (error) {
-          await settleAll(
-            [...byShard(claims.filter((claim) => claim.lease))].map(([shard, group]) =>
-              stub(shard).release(Object.fromEntries(group.map((claim) => [claim.key, claim.lease!])), { leaseMs }),
-            ),
-            'field-release-failed',
-          );
+          await release(claims);
           for (const claim of claims) if (claim.fallback) into?.set(claim.key, parsed(claim.fallback));
           if (claims.some((claim) => !claim.fallback)) throw error;
           return;
         }
-        for (const { key } of claims) into?.set(key, { value: fetched.get(key) ?? null, readAt });
-        // The answer is good whether or not it can be stored.
-        await settleAll(
-          [...byShard(claims)].map(([shard, group]) =>
-            stub(shard).fill(
-              readAt,
-              Object.fromEntries(
-                group.map(({ key, policy, lease }): [string, FieldFill] => [key, { lease, value: JSON.stringify(fetched.get(key) ?? null), policy }]),
-              ),
-            ),
-          ),
-          'field-store-failed',
+        const kept: Claim[] = [];
+        const texts = new Map<string, string>();
+        for (const claim of claims) {
+          const value = fetched.values.get(claim.key) ?? null;
+          into?.set(claim.key, { value, readAt });
+          if (fetched.personal) continue;
+          const text = JSON.stringify(value);
+          if (exceedsBytes(text, maxValueBytes)) {
+            onTooLarge();
+            continue;
+          }
+          texts.set(claim.key, text);
+          kept.push(claim);
+        }
+        // The answer is good whether or not it can be stored; what is not stored gives its leases back.
+        await release(claims.filter((claim) => !texts.has(claim.key)));
+        await Promise.all(
+          [...byShard(kept)].map(async ([shard, group]) => {
+            const fills = group.map(({ key, policy, lease }): [string, FieldFill] => [key, { lease, value: texts.get(key)!, policy }]);
+            try {
+              await stub(shard).fill(readAt, Object.fromEntries(fills));
+            } catch (error) {
+              console.error(JSON.stringify({ event: 'field-store-failed', error: String(error) }));
+              await release(group);
+            }
+          }),
         );
       }
 

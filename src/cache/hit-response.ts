@@ -7,6 +7,8 @@ interface EntryTemplate {
   body: Uint8Array<ArrayBuffer>;
   etag: string;
   cacheControl: string;
+  /** The forwarded client headers the answer varies on, for any cache in front. */
+  vary: string | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -15,7 +17,7 @@ const templates = new WeakMap<CacheEntry, EntryTemplate>();
 function templateOf(entry: CacheEntry): EntryTemplate {
   let template = templates.get(entry);
   if (!template) {
-    template = { body: encoder.encode(entry.body), etag: entry.etag, cacheControl: cacheControlHeader(entry.policy) };
+    template = { body: encoder.encode(entry.body), etag: entry.etag, cacheControl: cacheControlHeader(entry.policy), vary: entry.policy.vary?.join(', ') };
     templates.set(entry, template);
   }
   return template;
@@ -28,8 +30,10 @@ function templateOf(entry: CacheEntry): EntryTemplate {
  * answers 304 (RFC 9110 §13.1.2).
  */
 export function hitResponse(entry: CacheEntry, cache: CacheStatus, request: Request, headers: Record<string, string>): Response {
-  const { body, etag, cacheControl } = templateOf(entry);
+  const { body, etag, cacheControl, vary } = templateOf(entry);
   headers.etag = etag;
+  // A CDN or browser in front must not hand this answer to a caller whose forwarded headers differ (RFC 9110 §12.5.5).
+  if (vary) headers.vary = headers.vary ? `${headers.vary}, ${vary}` : vary;
   headers.age = String(ageOf(entry, Date.now()));
   headers['cache-control'] = cacheControl;
   headers['x-cache'] = cache;

@@ -3,6 +3,7 @@ import {
   getNamedType,
   getOperationAST,
   isCompositeType,
+  isInterfaceType,
   isObjectType,
   isUnionType,
   Kind,
@@ -27,6 +28,12 @@ export interface CachePolicy {
   staleWhileRevalidate: number;
   staleIfError: number;
   scope: CacheScope;
+  /**
+   * The client headers (lower-case, sorted) that a connector of the operation
+   * may forward upstream: the answer differs by their values, so the key does
+   * too, and a shared answer says so in `Vary`. Absent when there are none.
+   */
+  vary?: readonly string[];
 }
 
 export interface CacheHint {
@@ -37,19 +44,35 @@ export interface CacheHint {
   staleIfError?: number;
 }
 
+/**
+ * The schema's `@cacheControl` hints, read once per isolate: the response
+ * cache's policies and the connectors' per-field policies both come from here,
+ * with one merge rule.
+ */
+export interface CacheHints {
+  readonly schema: GraphQLSchema;
+  /** Each composite type's own hint. */
+  readonly types: ReadonlyMap<GraphQLCompositeType, CacheHint>;
+  /** Each field's effective hint (`mergeHints`), merged once. */
+  readonly fields: ReadonlyMap<AnyField, CacheHint>;
+  /** A type's own hint (e.g. Product → maxAge 300), or undefined. */
+  ofType(typeName: string): CacheHint | undefined;
+  /** A field's effective hint: see `mergeHints`. */
+  ofField(typeName: string, fieldName: string): CacheHint | undefined;
+}
+
 export interface PolicyOptions {
   /** maxAge, in seconds, for root fields and object-typed fields with no hint (Apollo's defaultMaxAge). Default 0: such a response is not cached. */
   defaultMaxAge?: number;
+  /** The client headers resolving a field may forward upstream (its connector's, its return type's entity connector's). Default none. */
+  forwardedBy?: (typeName: string, fieldName: string) => readonly string[];
+  /** Client headers that identify a caller (lower-case): a response that may forward one is PRIVATE whatever its hints say. */
+  identityHeaders?: readonly string[];
 }
 
 type PolicyReader = (document: DocumentNode, operationName?: string | null) => CachePolicy | null;
 type PoliciesByOperation = Map<string | null, CachePolicy | null>;
 type AnyField = GraphQLField<unknown, unknown>;
-
-interface SchemaHints {
-  readonly types: ReadonlyMap<GraphQLCompositeType, CacheHint>;
-  readonly fields: ReadonlyMap<AnyField, CacheHint>;
-}
 
 /**
  * The tightest bounds met so far, as absolute deadlines in seconds from now.
@@ -66,11 +89,13 @@ interface Bounds {
   swrDeadline: number;
   sieDeadline: number;
   isPrivate: boolean;
+  vary: Set<string>;
 }
 
 interface Walk {
   readonly schema: GraphQLSchema;
-  readonly hints: SchemaHints;
+  readonly hints: CacheHints;
+  readonly forwarded: ReadonlyMap<AnyField, readonly string[]>;
   readonly defaultMaxAge: number;
   readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   readonly visitedFragments: Set<string>;
@@ -81,10 +106,34 @@ interface HintedNode {
   readonly directives?: ReadonlyArray<DirectiveNode> | undefined;
 }
 
-/** Reads the schema's hints once; returns a function that computes a document's policy (memoized per DocumentNode in a WeakMap, keyed also by operationName). */
-export function createPolicyReader(schema: GraphQLSchema, options: PolicyOptions = {}): PolicyReader {
+/** Reads every `@cacheControl` hint of the schema once; throws on a negative one. */
+export function readCacheHints(schema: GraphQLSchema): CacheHints {
+  const { types, fields } = readSchemaHints(schema);
+  return {
+    schema,
+    types,
+    fields,
+    ofType(typeName) {
+      const type = schema.getType(typeName);
+      return isCompositeType(type) ? types.get(type) : undefined;
+    },
+    ofField(typeName, fieldName) {
+      const parent = schema.getType(typeName);
+      const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[fieldName] : undefined;
+      return field && fields.get(field);
+    },
+  };
+}
+
+/**
+ * Reads a document's policy with the schema's hints; memoized per DocumentNode
+ * in a WeakMap, keyed also by operationName.
+ */
+export function createPolicyReader(hints: CacheHints, options: PolicyOptions = {}): PolicyReader {
+  const { schema } = hints;
   const defaultMaxAge = readDefaultMaxAge(options.defaultMaxAge);
-  const hints = readSchemaHints(schema);
+  const forwarded = forwardedByField(schema, options.forwardedBy);
+  const identity = new Set(options.identityHeaders ?? []);
   const memo = new WeakMap<DocumentNode, PoliciesByOperation>();
 
   return (document, operationName) => {
@@ -96,30 +145,42 @@ export function createPolicyReader(schema: GraphQLSchema, options: PolicyOptions
     const key = operationName ?? null;
     const cached = byOperation.get(key);
     if (cached !== undefined) return cached;
-    const policy = computePolicy(schema, hints, defaultMaxAge, document, key);
+    const policy = computePolicy({ hints, forwarded, defaultMaxAge, identity }, document, key);
     byOperation.set(key, policy);
     return policy;
   };
 }
 
-/** The hint on a type (e.g. Product → maxAge 300, Inventory → 5/60/86400), or undefined. */
-export function typeHint(schema: GraphQLSchema, typeName: string): CacheHint | undefined {
-  const directive = schema.getDirective('cacheControl');
-  const type = schema.getType(typeName);
-  if (!directive || !isCompositeType(type)) return undefined;
-  return hintOfType(directive, type);
+/**
+ * A field's effective hint, Apollo's rule: its return type's hint, with each
+ * argument the field's own hint sets replacing the type's. The stale windows
+ * travel with the maxAge they extend. A field that only says `inheritMaxAge`
+ * still takes its type's maxAge.
+ */
+export function mergeHints(typeHint: CacheHint | undefined, fieldHint: CacheHint | undefined): CacheHint | undefined {
+  if (!typeHint && !fieldHint) return undefined;
+  const timing = fieldHint?.maxAge !== undefined ? fieldHint : typeHint?.maxAge !== undefined ? typeHint : undefined;
+  const merged: CacheHint = {};
+  if (timing?.maxAge !== undefined) merged.maxAge = timing.maxAge;
+  if (timing?.staleWhileRevalidate !== undefined) merged.staleWhileRevalidate = timing.staleWhileRevalidate;
+  if (timing?.staleIfError !== undefined) merged.staleIfError = timing.staleIfError;
+  const scope = fieldHint?.scope ?? typeHint?.scope;
+  if (scope) merged.scope = scope;
+  if (fieldHint?.inheritMaxAge || typeHint?.inheritMaxAge) merged.inheritMaxAge = true;
+  return merged;
 }
 
-/** A field's effective hint, as a response takes it: the field's own arguments over its type's. */
-export function fieldHint(schema: GraphQLSchema, typeName: string, fieldName: string): CacheHint | undefined {
-  const directive = schema.getDirective('cacheControl');
-  const parent = schema.getType(typeName);
-  if (!directive || !parent || !('getFields' in parent)) return undefined;
-  const field = parent.getFields()[fieldName];
-  if (!field) return undefined;
-  const own = readHint(directive, [field.astNode], `${typeName}.${fieldName}`);
-  const ofType = typeHint(schema, getNamedType(field.type).name);
-  return own || ofType ? { ...ofType, ...own } : undefined;
+function forwardedByField(schema: GraphQLSchema, forwardedBy: PolicyOptions['forwardedBy']): Map<AnyField, readonly string[]> {
+  const forwarded = new Map<AnyField, readonly string[]>();
+  if (!forwardedBy) return forwarded;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const headers = forwardedBy(type.name, field.name);
+      if (headers.length) forwarded.set(field, headers);
+    }
+  }
+  return forwarded;
 }
 
 function readDefaultMaxAge(value: number | undefined): number {
@@ -130,20 +191,24 @@ function readDefaultMaxAge(value: number | undefined): number {
   return value;
 }
 
-function readSchemaHints(schema: GraphQLSchema): SchemaHints {
+function readSchemaHints(schema: GraphQLSchema): Pick<CacheHints, 'types' | 'fields'> {
   const types = new Map<GraphQLCompositeType, CacheHint>();
   const fields = new Map<AnyField, CacheHint>();
   const directive = schema.getDirective('cacheControl');
   if (!directive) return { types, fields };
 
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isCompositeType(type)) continue;
+  const composites = Object.values(schema.getTypeMap()).filter(isCompositeType);
+  for (const type of composites) {
     const hint = hintOfType(directive, type);
     if (hint) types.set(type, hint);
+  }
+  for (const type of composites) {
     if (isUnionType(type)) continue;
     for (const field of Object.values(type.getFields())) {
-      const fieldHint = readHint(directive, [field.astNode], `${type.name}.${field.name}`);
-      if (fieldHint) fields.set(field, fieldHint);
+      const returnType = getNamedType(field.type);
+      const typeHint = isCompositeType(returnType) ? types.get(returnType) : undefined;
+      const merged = mergeHints(typeHint, readHint(directive, [field.astNode], `${type.name}.${field.name}`));
+      if (merged) fields.set(field, merged);
     }
   }
   return { types, fields };
@@ -188,21 +253,24 @@ function seconds(values: Readonly<Record<string, unknown>>, argument: string, co
   return value;
 }
 
-function computePolicy(
-  schema: GraphQLSchema,
-  hints: SchemaHints,
-  defaultMaxAge: number,
-  document: DocumentNode,
-  operationName: string | null,
-): CachePolicy | null {
+interface PolicyInputs {
+  readonly hints: CacheHints;
+  readonly forwarded: ReadonlyMap<AnyField, readonly string[]>;
+  readonly defaultMaxAge: number;
+  readonly identity: ReadonlySet<string>;
+}
+
+function computePolicy({ hints, forwarded, defaultMaxAge, identity }: PolicyInputs, document: DocumentNode, operationName: string | null): CachePolicy | null {
+  const { schema } = hints;
   const operation = getOperationAST(document, operationName);
   const queryType = schema.getQueryType();
   if (operation?.operation !== OperationTypeNode.QUERY || !queryType) return null;
 
-  const bounds: Bounds = { maxAge: Infinity, swrDeadline: Infinity, sieDeadline: Infinity, isPrivate: false };
+  const bounds: Bounds = { maxAge: Infinity, swrDeadline: Infinity, sieDeadline: Infinity, isPrivate: false, vary: new Set() };
   const walk: Walk = {
     schema,
     hints,
+    forwarded,
     defaultMaxAge,
     fragments: fragmentsOf(document),
     visitedFragments: new Set(),
@@ -211,11 +279,15 @@ function computePolicy(
   walkSelections(walk, operation.selectionSet, queryType, true);
 
   if (bounds.maxAge === 0 || bounds.maxAge === Infinity) return null;
+  const vary = [...bounds.vary].sort();
+  // The sharing rule on top of the hints: an answer built with a caller's identity is that caller's alone.
+  const isPrivate = bounds.isPrivate || vary.some((name) => identity.has(name));
   return Object.freeze({
     maxAge: bounds.maxAge,
     staleWhileRevalidate: bounds.swrDeadline - bounds.maxAge,
     staleIfError: bounds.sieDeadline - bounds.maxAge,
-    scope: bounds.isPrivate ? 'PRIVATE' : 'PUBLIC',
+    scope: isPrivate ? 'PRIVATE' : 'PUBLIC',
+    ...(vary.length ? { vary: Object.freeze(vary) } : {}),
   });
 }
 
@@ -293,18 +365,13 @@ function fieldDefinitions(schema: GraphQLSchema, parentType: GraphQLCompositeTyp
 }
 
 function restrictByField(walk: Walk, field: AnyField, isRoot: boolean): void {
-  const returnType = getNamedType(field.type);
-  const returnsComposite = isCompositeType(returnType);
-  const typeHint = returnsComposite ? walk.hints.types.get(returnType) : undefined;
-  const fieldHint = walk.hints.fields.get(field);
-
-  if (fieldHint?.scope === 'PRIVATE' || typeHint?.scope === 'PRIVATE') walk.bounds.isPrivate = true;
-  // As in Apollo, the field's hint overrides its type's argument by argument:
-  // a field that only sets `scope` still takes its type's maxAge.
-  const source = fieldHint?.maxAge !== undefined ? fieldHint : typeHint?.maxAge !== undefined ? typeHint : undefined;
-  if (source?.maxAge !== undefined) {
-    restrict(walk.bounds, source.maxAge, source.staleWhileRevalidate ?? 0, source.staleIfError ?? 0);
-  } else if (isRoot || (returnsComposite && !fieldHint?.inheritMaxAge && !typeHint?.inheritMaxAge)) {
+  const hint = walk.hints.fields.get(field);
+  const returnsComposite = isCompositeType(getNamedType(field.type));
+  for (const header of walk.forwarded.get(field) ?? []) walk.bounds.vary.add(header);
+  if (hint?.scope === 'PRIVATE') walk.bounds.isPrivate = true;
+  if (hint?.maxAge !== undefined) {
+    restrict(walk.bounds, hint.maxAge, hint.staleWhileRevalidate ?? 0, hint.staleIfError ?? 0);
+  } else if (isRoot || (returnsComposite && !hint?.inheritMaxAge)) {
     // A root field has no parent to inherit from, so inheritMaxAge there still takes the default (as in Apollo).
     restrict(walk.bounds, walk.defaultMaxAge, 0, 0);
   }

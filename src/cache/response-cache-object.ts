@@ -9,6 +9,8 @@ export interface UncachedAnswer {
   contentType: string;
   /** The answer carries errors: a stale entry is better, where one may stand in. */
   failed: boolean;
+  /** The answer is its caller's own (see `isOwnAnswer` in response-cache.ts): never handed to another request, which runs its own instead. */
+  personal?: boolean;
 }
 
 export type LookupResult =

@@ -4,7 +4,7 @@ import type { CacheIndex } from './cache-index.ts';
 import type { CacheKeys, DocumentAnalysis } from './cache-key.ts';
 import type { CacheStats, CacheStatus } from './cache-stats.ts';
 import { andThen } from '../maybe-promise.ts';
-import { deadAt, freshness, type CacheEntry } from './entry.ts';
+import { deadAt, exceedsBytes, freshness, type CacheEntry } from './entry.ts';
 import { readGraphQLRequest, requestFor, type GraphQLParams, type Parsed, type Refusal } from './graphql-params.ts';
 import { graphqlError, graphqlErrorBody } from '../json-response.ts';
 import type { PersistedRequest, Resolution } from '../persisted-operations.ts';
@@ -26,7 +26,10 @@ export interface ResponseCacheOptions {
   responses: DurableObjectNamespace<ResponseCacheObject>;
   index: CacheIndex;
   invalidator: Invalidator;
-  scopeOf: (authorization: string) => Promise<string>;
+  /** Client headers that identify a caller (lower-case): a PRIVATE answer is cached per the values of all of them. */
+  identityHeaders: readonly string[];
+  /** Hashes a caller's identity headers into the private scope its answers are kept under. */
+  scopeOf: (identity: string) => Promise<string>;
   stats: CacheStats;
   execute: Execute;
   /** Bodies over this many bytes are refused (413) before anything reads them. */
@@ -64,17 +67,17 @@ interface Job {
 interface Prepared {
   params: GraphQLParams;
   analysis: DocumentAnalysis | undefined;
-  /** The key, when the policy is PUBLIC and so the same for every caller. */
+  /** The key, when the policy is PUBLIC and varies on no header, and so is the same for every caller. */
   publicKey: string | undefined;
-  /** The keys of a PRIVATE document by scope, for the identities seen. */
-  privateKeys: Map<string, string>;
+  /** The keys of any other cacheable document by caller (scope and forwarded headers' values), for the callers seen. */
+  callerKeys: Map<string, string>;
 }
 
 /** Raw texts, identities and private keys per text remembered per isolate, and the longest text worth remembering. */
 const MAX_PREPARED = 1000;
 const MAX_PREPARED_SOURCE = 8192;
 const MAX_SCOPES = 1000;
-const MAX_PRIVATE_KEYS = 100;
+const MAX_CALLER_KEYS = 100;
 
 /** Sets `key` in a Map used as a bounded memo, dropping the oldest entry past `max`. */
 function remember<K, V>(memo: Map<K, V>, key: K, value: V, max: number): V {
@@ -92,6 +95,9 @@ const UNEXPECTED: UncachedAnswer = {
   contentType: 'application/json; charset=utf-8',
   failed: true,
 };
+
+/** What the object hands a leader's waiters when its answer was its own: each runs its request itself. */
+const PERSONAL: UncachedAnswer = { status: 0, body: '', contentType: '', failed: false, personal: true };
 
 const BUSY: UncachedAnswer = {
   status: 503,
@@ -118,7 +124,8 @@ type Decision = { cache: CacheStatus; trace: Readonly<RequestTrace>; superseded?
  * Only a miss reaches Yoga, and then only one request per key at a time.
  */
 export function createResponseCache(options: ResponseCacheOptions): (request: Request, ctx: ExecutionContext) => Served | Promise<Served> {
-  const { config, keys, memory, location, responses, index, invalidator, scopeOf, stats, execute, maxBodyBytes, maxQueryLength, resolvePersisted } = options;
+  const { config, keys, memory, location, responses, index, invalidator, identityHeaders, scopeOf, stats, execute, maxBodyBytes, maxQueryLength, resolvePersisted } = options;
+  const identity = new Set(identityHeaders);
   const lookupOptions = { leaseMs: config.leaseMs, waitMs: config.lockTimeoutMs };
 
   async function bypass(request: Request, operationName: string | null, ctx: ExecutionContext): Promise<Served> {
@@ -132,16 +139,36 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     return served({ response: new Response(response.body, { status: response.status, headers }) }, 'BYPASS', operationName, trace);
   }
 
-  async function run(job: Job, ctx: ExecutionContext, revalidating: boolean): Promise<Outcome> {
+  async function executeJob(job: Job, ctx: ExecutionContext, revalidating: boolean) {
     const trace = createTrace(job.scope);
     trace.revalidating = revalidating;
     const startedAt = Date.now();
     const response = await execute(job.replay(), trace, ctx);
     const body = await response.text();
     stats.originCalls += trace.originCalls;
-    const contentType = response.headers.get('content-type') ?? 'application/json';
-    const cacheable = response.status === 200 && trace.entities !== undefined && !response.headers.has('set-cookie');
-    if (!cacheable || new TextEncoder().encode(body).byteLength > config.maxEntryBytes) {
+    return { response, body, trace, startedAt, contentType: response.headers.get('content-type') ?? 'application/json' };
+  }
+
+  /**
+   * An answer that is its caller's alone, whatever the key: the origin said
+   * `private` (and the key is not per identity) or `no-store`, a cookie is
+   * set, or a connector forwarded a client header that the key does not vary
+   * on (an escape-hatch resolver's call the schema could not foresee).
+   */
+  function isOwnAnswer(response: Response, trace: RequestTrace, policy: CachePolicy): boolean {
+    if (response.headers.has('set-cookie') || trace.originSharing === 'no-store') return true;
+    if (trace.originSharing === 'private' && policy.scope !== 'PRIVATE') return true;
+    for (const header of trace.forwarded) {
+      if (!policy.vary?.includes(header) && !(policy.scope === 'PRIVATE' && identity.has(header))) return true;
+    }
+    return false;
+  }
+
+  async function run(job: Job, ctx: ExecutionContext, revalidating: boolean): Promise<Outcome> {
+    const { response, body, trace, startedAt, contentType } = await executeJob(job, ctx, revalidating);
+    const cacheable = response.status === 200 && trace.entities !== undefined;
+    if (isOwnAnswer(response, trace, job.policy)) return { answer: { status: response.status, body, contentType, failed: !cacheable, personal: true }, tooLarge: false, trace };
+    if (!cacheable || exceedsBytes(body, config.maxEntryBytes)) {
       return { answer: { status: response.status, body, contentType, failed: !cacheable }, tooLarge: cacheable, trace };
     }
     const entry: CacheEntry = {
@@ -154,6 +181,12 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     // Built from cached field values read earlier: fresh only as long as they all are.
     if (trace.freshUntil !== undefined && trace.freshUntil < startedAt + job.policy.maxAge * 1000) entry.staleAt = trace.freshUntil;
     return { entry, trace };
+  }
+
+  /** The request run for itself, its answer kept from everyone else: the leader's answer for this key was its caller's own. */
+  async function alone(job: Job, ctx: ExecutionContext): Promise<Decision> {
+    const { response, body, trace, contentType } = await executeJob(job, ctx, false);
+    return { answer: { status: response.status, body, contentType, failed: response.status !== 200, personal: true }, cache: 'BYPASS', trace };
   }
 
   /** Runs the job under `lease`, then stores the entry or hands the uncached answer to the waiters. */
@@ -181,11 +214,14 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
           outcome = { ...outcome, superseded: true };
         }
       } else {
-        await stub.abandon(lease, outcome.answer);
+        // Another caller's answer is never handed over: the object tells each waiter to run its own request.
+        await stub.abandon(lease, outcome.answer.personal ? PERSONAL : outcome.answer);
       }
     } catch (error) {
-      // The answer is good whether or not it could be stored.
+      // The answer is good whether or not it could be stored; the lease is given back so that no waiter waits it out.
       console.error(JSON.stringify({ event: 'cache-store-failed', error: String(error) }));
+      const answer: UncachedAnswer = 'entry' in outcome ? { status: 200, body: outcome.entry.body, contentType: 'application/json; charset=utf-8', failed: false } : PERSONAL;
+      await stub.abandon(lease, answer).catch(() => {});
     }
     return outcome;
   }
@@ -220,9 +256,11 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     if (inFlight && !memory.droppedSince(job.key, inFlight.sentAt)) {
       const standIn = fromCopy(inFlight.refilling ? undefined : memory.standIn(job.key, inFlight.sentAt), Date.now(), job.key, operationName);
       if (standIn) return standIn;
-      return decided(inFlight, config.lockTimeoutMs).then((decision) =>
-        decision?.superseded ? askObjectOnce(job, operationName, ctx) : toServed(decision ?? fallbackOrBusy(job.key), operationName, job.key, NOTHING_RAN),
-      );
+      return decided(inFlight, config.lockTimeoutMs).then((decision) => {
+        if (decision?.superseded) return askObjectOnce(job, operationName, ctx);
+        if (decision && 'answer' in decision && decision.answer.personal) return alone(job, ctx).then((own) => toServed(own, operationName, job.key, own.trace));
+        return toServed(decision ?? fallbackOrBusy(job.key), operationName, job.key, NOTHING_RAN);
+      });
     }
     const slot: Slot = { sentAt: Date.now() };
     asking.set(job.key, slot);
@@ -291,6 +329,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
       case 'timeout':
         return result.fallback ? hit(result.fallback, 'STALE') : answer(BUSY, 'MISS');
       case 'abandoned':
+        if (result.answer.personal) return alone(job, ctx);
         if (result.answer.failed && result.fallback) return hit(result.fallback, 'STALE');
         return answer(result.answer, 'MISS');
       case 'lead': {
@@ -317,21 +356,40 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     }
     const params: GraphQLParams = { query: resolved.query, operationName: raw.operationName, variables: raw.variables };
     const analysis = keys.analyze(params);
-    const publicKey = analysis?.policy?.scope === 'PUBLIC' ? await keys.key(analysis, params, null) : undefined;
-    const result: Prepared = { params, analysis, publicKey, privateKeys: new Map() };
+    const shared = analysis?.policy?.scope === 'PUBLIC' && !analysis.policy.vary;
+    const publicKey = shared ? await keys.key(analysis, params, null, '') : undefined;
+    const result: Prepared = { params, analysis, publicKey, callerKeys: new Map() };
     return source.length <= MAX_PREPARED_SOURCE ? remember(prepared, source, result, MAX_PREPARED) : result;
   }
 
   const scopes = new Map<string, string>();
 
-  /** The private scope of an `Authorization` header, hashed once per isolate and identity. */
-  function scopeFor(authorization: string): string | Promise<string> {
-    return scopes.get(authorization) ?? scopeOf(authorization).then((scope) => remember(scopes, authorization, scope, MAX_SCOPES));
+  /** The private scope of a caller's identity headers, hashed once per isolate and identity. */
+  function scopeFor(identityText: string): string | Promise<string> {
+    return scopes.get(identityText) ?? scopeOf(identityText).then((scope) => remember(scopes, identityText, scope, MAX_SCOPES));
   }
 
-  function keyFor({ params, publicKey, privateKeys }: Prepared, analysis: DocumentAnalysis, scope: string | null): string | Promise<string> {
-    if (scope === null) return publicKey ?? keys.key(analysis, params, null);
-    return privateKeys.get(scope) ?? keys.key(analysis, params, scope).then((key) => remember(privateKeys, scope, key, MAX_PRIVATE_KEYS));
+  /** Every identity header the caller sent, with its value: empty for an anonymous caller. */
+  function identityOf(headers: Headers): string {
+    let text = '';
+    for (const name of identityHeaders) {
+      const value = headers.get(name);
+      if (value !== null) text += `${name}: ${value}\n`;
+    }
+    return text;
+  }
+
+  /** The values of the forwarded headers that the scope does not already hold. */
+  function variantOf(headers: Headers, vary: readonly string[] | undefined): string {
+    let text = '';
+    for (const name of vary ?? []) if (!identity.has(name)) text += `${name}: ${headers.get(name) ?? ''}\n`;
+    return text;
+  }
+
+  function keyFor({ params, publicKey, callerKeys }: Prepared, analysis: DocumentAnalysis, scope: string | null, variant: string): string | Promise<string> {
+    if (scope === null && !variant) return publicKey ?? keys.key(analysis, params, null, '');
+    const caller = `${scope ?? ''}\n${variant}`;
+    return callerKeys.get(caller) ?? keys.key(analysis, params, scope, variant).then((key) => remember(callerKeys, caller, key, MAX_CALLER_KEYS));
   }
 
   /**
@@ -348,12 +406,12 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
         const { params, analysis } = ready;
         const operationName = params.operationName ?? analysis?.operationName ?? null;
         const policy = analysis?.policy;
-        const authorization = incoming.headers.get('authorization');
+        const caller = policy?.scope === 'PRIVATE' ? identityOf(incoming.headers) : '';
         // A private answer is cached per identity: without one it is not cached at all.
-        if (!analysis || !policy || (policy.scope === 'PRIVATE' && !authorization)) return bypass(requestFor(original, params), operationName, ctx);
-        return andThen(policy.scope === 'PRIVATE' && authorization ? scopeFor(authorization) : null, (scope) =>
+        if (!analysis || !policy || (policy.scope === 'PRIVATE' && !caller)) return bypass(requestFor(original, params), operationName, ctx);
+        return andThen(caller ? scopeFor(caller) : null, (scope) =>
           andThen(
-            keyFor(ready, analysis, scope),
+            keyFor(ready, analysis, scope, variantOf(incoming.headers, policy.vary)),
             (key) => {
               const now = Date.now();
               return (

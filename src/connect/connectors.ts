@@ -1,14 +1,14 @@
 import DataLoader from 'dataloader';
-import { getNamedType, type GraphQLSchema } from 'graphql';
+import { getNamedType } from 'graphql';
 import type { CacheIndex } from '../cache/cache-index.ts';
 import { fieldIndexKey, type FieldCache, type FieldPolicy } from '../cache/field-cache.ts';
 import { deadAt } from '../cache/entry.ts';
-import { fieldHint, typeHint, type CacheHint } from '../cache/policy.ts';
-import type { OriginClient } from '../origin/client.ts';
+import type { CacheHint, CacheHints } from '../cache/policy.ts';
+import type { OriginAnswer, OriginClient } from '../origin/client.ts';
 import { OriginError, originUnavailable } from '../origin/origin-error.ts';
 import type { RequestTrace } from '../trace.ts';
 import type { ConnectorPlan, EntityPlan, GatewayPlan } from './connector-plan.ts';
-import { buildRequest, forwardsCredentials } from './http-request.ts';
+import { buildRequest, forwardedHeaders } from './http-request.ts';
 import { applySelection, type Variables } from './selection.ts';
 import { expandTemplate } from './template.ts';
 
@@ -22,14 +22,18 @@ export interface Connectors {
 
 /** For the generated resolvers: the origin's body as well as the mapped value (mutations' `@invalidates` read both). */
 export interface RequestConnectors extends Connectors {
+  /** `body` is undefined for a value the field cache served: it keeps the selection's value alone, and only queries read it. */
   call(name: string, variables: Variables): Promise<{ body: unknown; value: unknown }>;
   /** The operation is a mutation: read the origin directly, so that its answer shows its own write. */
   bypassCache(): void;
 }
 
 export interface ConnectorRuntimeOptions {
-  schema: GraphQLSchema;
+  /** The schema's `@cacheControl` hints, as the response cache reads them. */
+  hints: CacheHints;
   plan: GatewayPlan;
+  /** Client headers that identify a caller (lower-case): a connector forwarding one is not cached per field. */
+  identityHeaders: readonly string[];
   /** Base URL by source name, after `ORIGIN_URL` / `ORIGIN_URL_<SOURCE>`. */
   baseUrls: ReadonlyMap<string, string>;
   /** Keys per batched call at most; larger loads are split. */
@@ -49,23 +53,47 @@ export interface RequestOptions {
 }
 
 /** Built once per isolate: the connectors' cache policies; `forRequest` makes a request's loaders. */
-export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }: ConnectorRuntimeOptions) {
+export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls, maxBatchSize }: ConnectorRuntimeOptions) {
   if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new Error(`[connect] maxBatchSize must be a positive integer, got ${maxBatchSize}`);
+  const { schema } = hints;
+  const identity = new Set(identityHeaders);
   const policies = new Map<string, FieldPolicy | undefined>();
+  /** The client headers each connector (by field, or by entity type) copies into its requests. */
+  const forwarded = new Map<string, string[]>();
   /** The keyed type a field connector answers with, whose entities its cached calls are indexed under. */
   const keyedTypes = new Map<string, string>();
   for (const [name, connector] of plan.fields) {
     const [type, field] = name.split('.') as [string, string];
-    policies.set(name, cachePolicy(connector, fieldHint(schema, type, field)));
+    forwarded.set(name, forwardedHeaders(connector));
+    const forwardsIdentity = forwarded.get(name)!.some((header) => identity.has(header));
+    policies.set(name, forwardsIdentity ? undefined : cachePolicy(connector, hints.ofField(type, field)));
     const parent = schema.getType(type);
     const named = parent && 'getFields' in parent ? getNamedType(parent.getFields()[field]!.type).name : undefined;
     if (named && plan.keys.has(named)) keyedTypes.set(name, named);
   }
-  for (const [type, entity] of plan.entities) policies.set(type, cachePolicy(entity, typeHint(schema, type)));
+  for (const [type, entity] of plan.entities) {
+    forwarded.set(type, forwardedHeaders(entity));
+    // An entity's cached value is kept under its record (`Product:7`), which purges name: one that varies by a caller's header is not cached per field.
+    policies.set(type, forwarded.get(type)!.length ? undefined : cachePolicy(entity, hints.ofType(type)));
+  }
 
   const baseUrlOf = (connector: ConnectorPlan) => (connector.source ? baseUrls.get(connector.source.name)! : '');
 
   return {
+    /** Every client header some connector forwards, for CORS preflights. */
+    forwardedHeaders: [...new Set([...forwarded.values()].flat())],
+
+    /**
+     * The client headers that resolving `type.field` may forward upstream:
+     * its own connector's, and the entity connector of the type it returns
+     * (stubs of it are completed by key). For the response cache's key.
+     */
+    forwardedBy(type: string, field: string): string[] {
+      const parent = schema.getType(type);
+      const returned = parent && 'getFields' in parent ? getNamedType(parent.getFields()[field]!.type).name : '';
+      return [...(forwarded.get(`${type}.${field}`) ?? []), ...(forwarded.get(returned) ?? [])];
+    },
+
     forRequest({ origin, headers, trace, fieldCache: cache, index, background }: RequestOptions): RequestConnectors {
       let fieldCache = cache;
       // A response refreshing in the background serves nobody yet: it waits for stale values' refresh rather than store them again.
@@ -78,20 +106,37 @@ export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }:
         trace.freshUntil = Math.min(trace.freshUntil ?? until, until);
       };
 
-      async function fetchBody(connector: ConnectorPlan, variables: Variables): Promise<unknown> {
+      /** What the caller's request reached upstream, for the response cache: which of its headers, and whether the origin let the answer be shared. */
+      function note(connector: string, answer?: OriginAnswer<unknown>): void {
+        for (const header of forwarded.get(connector) ?? []) trace.forwarded.add(header);
+        if (answer && answer.sharing !== 'shared' && trace.originSharing !== 'no-store') trace.originSharing = answer.sharing;
+      }
+
+      /** A field connector's call: through the field cache, which keeps the selection's value (not the origin's body), where its policy allows. */
+      async function fetchField(connector: ConnectorPlan, variables: Variables): Promise<{ body: unknown; value: unknown }> {
         const request = buildRequest(connector, variables, baseUrlOf(connector), headers);
+        const select = (body: unknown) => applySelection(connector.selection, body, variables);
+        note(connector.name);
         const policy = policyOf(connector.name);
-        const key = request.cacheKey;
-        if (!fieldCache || !policy || key === undefined) return origin.request(request);
+        if (!fieldCache || !policy) {
+          const answer = await origin.request(request);
+          note(connector.name, answer);
+          return { body: answer.body, value: select(answer.body) };
+        }
+        const key = fieldCacheKey(connector, request.cacheKey, variables);
         let refused = false;
         const reads = await fieldCache.load(
           [{ key, policy }],
           async () => {
             const readAt = Date.now();
-            const body = await origin.request(request);
-            const tags = tagsOf(connector, variables, applySelection(connector.selection, body, variables));
+            const answer = await origin.request(request);
+            note(connector.name, answer);
+            const value = select(answer.body);
+            const values = new Map([[key, value]]);
+            if (answer.sharing !== 'shared') return { values, personal: true };
+            const tags = tagsOf(connector, variables, value);
             if (tags.length && index) refused = !(await index.add(fieldIndexKey(connector.name, key), tags, deadAt({ createdAt: readAt, policy }), readAt));
-            return new Map([[key, body]]);
+            return { values };
           },
           background,
         );
@@ -99,7 +144,7 @@ export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }:
         if (refused) background(fieldCache.purge([key]));
         const read = reads.get(key)!;
         noteRead(read.readAt, policy);
-        return read.value;
+        return { body: undefined, value: read.value };
       }
 
       /** The records a cached call is indexed under: its field's `@cacheTag`s, the entities it holds, and the entity it is a field of. */
@@ -133,14 +178,15 @@ export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }:
 
       async function loadEntities(entity: EntityPlan, keys: readonly string[]): Promise<(Record<string, unknown> | null)[]> {
         const policy = policyOf(entity.type);
+        note(entity.type);
         let found: Map<string, unknown>;
         if (fieldCache && policy) {
           const prefix = `${entity.type}:`;
           const reads = await fieldCache.load(
             keys.map((key) => ({ key: prefix + key, policy })),
             async (cacheKeys) => {
-              const fetched = await fetchEntities(entity, cacheKeys.map((key) => key.slice(prefix.length)));
-              return new Map([...fetched].map(([key, value]) => [prefix + key, value]));
+              const { found: fetched, personal } = await fetchEntities(entity, cacheKeys.map((key) => key.slice(prefix.length)));
+              return { values: new Map([...fetched].map(([key, value]) => [prefix + key, value])), personal };
             },
             background,
           );
@@ -152,37 +198,47 @@ export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }:
             found.set(key, read.value);
           }
         } else {
-          found = await fetchEntities(entity, keys);
+          ({ found } = await fetchEntities(entity, keys));
         }
         return keys.map((key) => (found.get(key) ?? null) as Record<string, unknown> | null);
       }
 
-      /** By key field, never by position: an origin that drops or reorders items cannot put one entity's data under another's key. */
-      async function fetchEntities(entity: EntityPlan, keys: readonly string[]): Promise<Map<string, unknown>> {
+      /**
+       * By key field, never by position: an origin that drops or reorders items cannot put one entity's data under another's key.
+       * `personal`: the origin said an answer is its caller's alone, so none of them is kept.
+       */
+      async function fetchEntities(entity: EntityPlan, keys: readonly string[]): Promise<{ found: Map<string, unknown>; personal: boolean }> {
         const found = new Map<string, unknown>();
+        let personal = false;
+        const read = async (request: ReturnType<typeof buildRequest>) => {
+          const answer = await origin.request(request);
+          note(entity.type, answer);
+          if (answer.sharing !== 'shared') personal = true;
+          return answer.body;
+        };
         if (entity.batch) {
           const variables: Variables = { batch: keys.map((key) => ({ [entity.key]: key })) };
           const request = buildRequest(entity, variables, baseUrlOf(entity), headers);
-          const items = applySelection(entity.selection, await origin.request(request), variables);
+          const items = applySelection(entity.selection, await read(request), variables);
           if (!Array.isArray(items)) throw originUnavailable(`[${request.method}] "${request.url}"`, `the selection of ${entity.type}'s batch connector did not make a list`);
           const asked = new Set(keys);
           for (const item of items) {
             const key = (item as Record<string, unknown> | null)?.[entity.key];
             if (key != null && asked.has(String(key))) found.set(String(key), item);
           }
-          return found;
+          return { found, personal };
         }
         await Promise.all(
           keys.map(async (key) => {
             const variables: Variables = { this: { [entity.key]: key } };
             try {
-              found.set(key, applySelection(entity.selection, await origin.request(buildRequest(entity, variables, baseUrlOf(entity), headers)), variables));
+              found.set(key, applySelection(entity.selection, await read(buildRequest(entity, variables, baseUrlOf(entity), headers)), variables));
             } catch (error) {
               if (!(error instanceof OriginError && error.status === 404)) throw error;
             }
           }),
         );
-        return found;
+        return { found, personal };
       }
 
       const connectors: RequestConnectors = {
@@ -190,8 +246,8 @@ export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }:
         async call(name, variables) {
           const connector = plan.fields.get(name);
           if (!connector) throw new Error(`[connect] no connector is declared on ${name}`);
-          const body = connector.http ? await fetchBody(connector, variables) : variables.this;
-          return { body, value: applySelection(connector.selection, body, variables) };
+          if (connector.http) return fetchField(connector, variables);
+          return { body: variables.this, value: applySelection(connector.selection, variables.this, variables) };
         },
         async run(name, { args = {}, parent } = {}) {
           return (await connectors.call(name, { args, this: parent })).value;
@@ -205,8 +261,21 @@ export function createConnectorRuntime({ schema, plan, baseUrls, maxBatchSize }:
 
 export type ConnectorRuntime = ReturnType<typeof createConnectorRuntime>;
 
-/** Cached per call when the field's effective hint gives a maxAge, is PUBLIC, and the call forwards no credentials (PRIVATE data is cached per identity in the response cache only). */
+/** Cached per call when the connector is a GET and its effective hint gives a maxAge and is PUBLIC (the caller's own data is cached per identity, in the response cache only). */
 function cachePolicy(connector: ConnectorPlan, hint: CacheHint | undefined): FieldPolicy | undefined {
-  if (!connector.http || connector.http.method !== 'GET' || !hint?.maxAge || hint.scope === 'PRIVATE' || forwardsCredentials(connector)) return undefined;
+  if (!connector.http || connector.http.method !== 'GET' || !hint?.maxAge || hint.scope === 'PRIVATE') return undefined;
   return { maxAge: hint.maxAge, staleWhileRevalidate: hint.staleWhileRevalidate ?? 0, staleIfError: hint.staleIfError ?? 0 };
+}
+
+/** A variable the selection reads (`$args`, `$this`, ...), as opposed to `$`, the origin's answer. */
+const READS_VARIABLES = /\$[A-Za-z]/;
+
+/**
+ * A field call's key in the field cache: the connector (its selection makes
+ * the value kept), the request, and the variables the selection reads beside
+ * the origin's answer, which the request may not show.
+ */
+function fieldCacheKey(connector: ConnectorPlan, requestKey: string, variables: Variables): string {
+  const read = READS_VARIABLES.test(connector.selection.source) ? `\n${JSON.stringify([variables.args ?? null, variables.this ?? null])}` : '';
+  return `${connector.name}\n${requestKey}${read}`;
 }

@@ -4,16 +4,14 @@ import type { ConnectorPlan, HeaderRule } from './connector-plan.ts';
 import { applySelection, type Variables } from './selection.ts';
 import { expandTemplate } from './template.ts';
 
-/** Client headers that identify the caller: a call forwarding one is never cached per field (the response cache keys it per identity instead). */
-const CREDENTIALS = new Set(['authorization', 'cookie', 'proxy-authorization']);
-
 export interface ConnectorRequest extends OriginRequest {
-  /** Method, URL and the forwarded headers that vary the answer; none when the call forwards credentials. */
-  cacheKey: string | undefined;
+  /** Method, URL and the values of the forwarded headers: everything the answer may vary on. */
+  cacheKey: string;
 }
 
-export function forwardsCredentials(connector: ConnectorPlan): boolean {
-  return rulesOf(connector).some((rule) => 'from' in rule && CREDENTIALS.has(rule.from));
+/** The client headers (lower-case) a connector copies into its requests: the answer may differ by their values. */
+export function forwardedHeaders(connector: ConnectorPlan): string[] {
+  return rulesOf(connector).flatMap((rule) => ('from' in rule ? [rule.from.toLowerCase()] : []));
 }
 
 /** The request a connector makes for these variables: the source's base URL (as configured), path, query, headers and JSON body. */
@@ -42,7 +40,7 @@ export function buildRequest(connector: ConnectorPlan, variables: Variables, bas
     }
   }
   const body = http.body ? applySelection(http.body, undefined, variables) : undefined;
-  const cacheKey = forwardsCredentials(connector) ? undefined : [`${http.method} ${url.href}`, ...varying.sort()].join('\n');
+  const cacheKey = [`${http.method} ${url.href}`, ...varying.sort()].join('\n');
   return { method: http.method, url: url.href, headers, body, cacheKey };
 }
 

@@ -13,8 +13,12 @@ export interface Cors {
 const ALLOWED_HEADERS = 'authorization, content-type, if-none-match, x-graphql-csrf, apollo-require-preflight, x-apollo-operation-name';
 const EXPOSED_HEADERS = 'x-cache, x-cache-key, age, etag, server-timing, retry-after';
 
-/** `origins`: `*` for any origin, else the exact origins (`https://shop.example.com`) allowed. */
-export function createCors(origins: '*' | string[]): Cors {
+/**
+ * `origins`: `*` for any origin, else the exact origins (`https://shop.example.com`) allowed.
+ * `forwarded`: the client headers the schema's connectors forward, which a page must be allowed to send (`x-tenant`).
+ */
+export function createCors(origins: '*' | string[], forwarded: readonly string[] = []): Cors {
+  const allowedHeaders = [...new Set([...ALLOWED_HEADERS.split(', '), ...forwarded])].join(', ');
   /** The origin allowed to read the answer to `request`, if any. */
   function allowedOrigin(request: Request): string | undefined {
     if (origins === '*') return '*';
@@ -30,7 +34,7 @@ export function createCors(origins: '*' | string[]): Cors {
       if (origin) {
         headers['access-control-allow-origin'] = origin;
         headers['access-control-allow-methods'] = 'GET, POST, OPTIONS';
-        headers['access-control-allow-headers'] = ALLOWED_HEADERS;
+        headers['access-control-allow-headers'] = allowedHeaders;
         headers['access-control-max-age'] = '86400';
       }
       return new Response(null, { status: 204, headers });

@@ -1,5 +1,6 @@
 import type { OriginGate } from './origin-gate.ts';
 import { originStatusError, originUnavailable } from './origin-error.ts';
+import { sharingOf, type OriginSharing } from './origin-sharing.ts';
 
 export interface OriginClientOptions {
   /** Abort a call that has not been answered after this many milliseconds. */
@@ -10,6 +11,8 @@ export interface OriginClientOptions {
   gateFor?: (url: URL) => OriginGate | undefined;
   /** Retries of an idempotent GET. Default 2. */
   retries?: number;
+  /** Whether the origin's `Cache-Control: private` / `no-store` and `Set-Cookie` are heeded (`ORIGIN_CACHE_CONTROL`). Default true. */
+  honorCacheControl?: boolean;
 }
 
 export interface OriginRequest {
@@ -21,9 +24,15 @@ export interface OriginRequest {
   body?: unknown;
 }
 
+/** An origin's JSON answer, and whether its headers let it be shared with other callers. */
+export interface OriginAnswer<T> {
+  body: T;
+  sharing: OriginSharing;
+}
+
 /** The one way the gateway talks to an origin. Every failure is an `OriginError`. */
 export interface OriginClient {
-  request<T>(request: OriginRequest): Promise<T>;
+  request<T>(request: OriginRequest): Promise<OriginAnswer<T>>;
 }
 
 /**
@@ -38,7 +47,7 @@ const BACKOFF_MS = 100;
 type Attempt = { response: Response; text: string } | { failure: 'network' | 'timeout'; error: unknown };
 
 export function createOriginClient(options: OriginClientOptions): OriginClient {
-  const { timeoutMs, onCall, gateFor, retries = 2 } = options;
+  const { timeoutMs, onCall, gateFor, retries = 2, honorCacheControl = true } = options;
 
   async function attempt(url: string, init: RequestInit): Promise<Attempt> {
     const started = Date.now();
@@ -52,13 +61,13 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
     }
   }
 
-  async function request<T>({ method, url, headers = {}, body }: OriginRequest): Promise<T> {
+  async function request<T>({ method, url, headers = {}, body }: OriginRequest): Promise<OriginAnswer<T>> {
     const line = `[${method}] "${url}"`;
     const sent: Record<string, string> = { accept: 'application/json', ...headers };
     if (body !== undefined) sent['content-type'] = 'application/json';
     const init = { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body) };
 
-    async function send(): Promise<T> {
+    async function send(): Promise<OriginAnswer<T>> {
       for (let tries = 0; ; tries++) {
         const result = await attempt(url, init);
         const retryable = 'failure' in result ? result.failure === 'network' : RETRYABLE_STATUSES.includes(result.response.status);
@@ -72,10 +81,11 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
         }
         const { response, text } = result;
         if (!response.ok) throw originStatusError(line, response.status, response.statusText, errorMessageOf(text));
+        const sharing = honorCacheControl ? sharingOf(response.headers) : 'shared';
         // 204, or a write that answers nothing.
-        if (!text) return null as T;
+        if (!text) return { body: null as T, sharing };
         try {
-          return JSON.parse(text) as T;
+          return { body: JSON.parse(text) as T, sharing };
         } catch (error) {
           throw originUnavailable(line, `${response.status}, body is not JSON`, error);
         }

@@ -2,15 +2,18 @@ import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'c
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { FieldValue } from '../../src/cache/field-cache-object.ts';
-import { createFieldCache, type FieldCache, type FieldPolicy, type FieldRead } from '../../src/cache/field-cache.ts';
+import { createFieldCache, type FieldCache, type FieldFetch, type FieldPolicy, type FieldRead } from '../../src/cache/field-cache.ts';
 import { shardOf } from '../../src/hash.ts';
 
 const SHARDS = 4;
 /** A lease that outlasts every test, and a wait that outlasts every fetch. */
 const HELD = { leaseMs: 10_000, waitMs: 5000 };
 
-function cacheWith(options: Partial<{ shards: number; leaseMs: number; waitMs: number }> = {}): FieldCache {
-  return createFieldCache({ namespace: env.FIELD_CACHE, shards: SHARDS, ...HELD, ...options });
+/** Values over this many bytes of JSON are answered, not kept: well under a stored value's limit, so a test can pass it. */
+const MAX_VALUE_BYTES = 1000;
+
+function cacheWith(options: Partial<{ shards: number; leaseMs: number; waitMs: number; onTooLarge: () => void }> = {}): FieldCache {
+  return createFieldCache({ namespace: env.FIELD_CACHE, shards: SHARDS, ...HELD, maxValueBytes: MAX_VALUE_BYTES, onTooLarge: () => {}, ...options });
 }
 
 /** The shard object that holds `key`, as the client picks it. */
@@ -50,12 +53,12 @@ const SIE = policy(1, 0, 3600);
  */
 function fakeOrigin({ latencyMs = 0, failing = (_call: number): boolean => false }: { latencyMs?: number; failing?: (call: number) => boolean } = {}) {
   const calls: string[][] = [];
-  const fetch = async (keys: string[]): Promise<Map<string, unknown>> => {
+  const fetch = async (keys: string[]): Promise<FieldFetch> => {
     calls.push(keys);
     const call = calls.length;
     await sleep(latencyMs);
     if (failing(call)) throw new Error('origin down');
-    return new Map(keys.map((key) => [key, { key, call }]));
+    return { values: new Map(keys.map((key) => [key, { key, call }])) };
   };
   return { calls, fetch, fetched: () => calls.flat() };
 }
@@ -146,7 +149,7 @@ describe('field cache', () => {
     it('stores and answers null for a key the fetch leaves out', async () => {
       const [present, absent] = keysFor('absent', 2) as [string, string];
       const cache = cacheWith();
-      const fetch = async () => new Map([[present, { ok: true }]]);
+      const fetch = async (): Promise<FieldFetch> => ({ values: new Map([[present, { ok: true }]]) });
 
       const first = await cache.load([present, absent].map((key) => ({ key, policy: FRESH })), fetch, ignore);
       expect(first.get(absent)).toMatchObject({ value: null });
@@ -264,6 +267,56 @@ describe('field cache', () => {
       expect(outcomes.every((outcome) => outcome.status === 'rejected' && String(outcome.reason).includes('origin down'))).toBe(true);
       expect(origin.calls.length).toBeGreaterThan(1);
       expect(origin.calls.length).toBeLessThanOrEqual(5);
+    });
+  });
+
+  describe('what is not kept', () => {
+    it('a personal fetch (the origin said private, no-store or set a cookie) answers its caller and is not stored', async () => {
+      const [key] = keysFor('personal') as [string];
+      const cache = cacheWith();
+      const personal = async (): Promise<FieldFetch> => ({ values: new Map([[key, 'mine']]), personal: true });
+
+      expect(valueOf(await cache.load([{ key, policy: FRESH }], personal, ignore), key)).toBe('mine');
+      const origin = fakeOrigin();
+      expect(valueOf(await cache.load([{ key, policy: FRESH }], origin.fetch, ignore), key)).toEqual({ key, call: 1 });
+      expect(origin.calls).toHaveLength(1);
+    });
+
+    it('a personal fetch gives its lease back: waiters fetch for themselves at once, never getting the leader\'s value', async () => {
+      const [key] = keysFor('personal-waiters') as [string];
+      const cache = cacheWith();
+      let calls = 0;
+      const personal = async (): Promise<FieldFetch> => {
+        const call = ++calls;
+        await sleep(100);
+        return { values: new Map([[key, `caller-${call}`]]), personal: true };
+      };
+
+      const answers = await within(Promise.all(Array.from({ length: 4 }, () => cache.load([{ key, policy: FRESH }], personal, ignore))), 3000);
+
+      expect(answers).not.toBe(PENDING);
+      const values = (answers as Map<string, FieldRead>[]).map((reads) => valueOf(reads, key));
+      expect(new Set(values).size).toBe(4);
+    });
+
+    it('a value over the size limit is answered, counted and not stored, and its waiters do not wait out the lease', async () => {
+      const [key] = keysFor('too-large') as [string];
+      let tooLarge = 0;
+      const cache = cacheWith({ onTooLarge: () => void tooLarge++ });
+      const big = 'x'.repeat(MAX_VALUE_BYTES + 1);
+      const origin = fakeOrigin({ latencyMs: 100 });
+      const bigFetch = async (keys: string[]): Promise<FieldFetch> => {
+        await origin.fetch(keys);
+        return { values: new Map([[key, big]]) };
+      };
+
+      const answers = await within(Promise.all(Array.from({ length: 3 }, () => cache.load([{ key, policy: FRESH }], bigFetch, ignore))), 3000);
+
+      expect(answers).not.toBe(PENDING);
+      for (const reads of answers as Map<string, FieldRead>[]) expect(valueOf(reads, key)).toBe(big);
+      expect(tooLarge).toBe(origin.calls.length);
+      const stored = await runInDurableObject(shardFor(key), (_, state) => state.storage.kv.get(`value:${key}`));
+      expect(stored).toBeUndefined();
     });
   });
 

@@ -1,11 +1,11 @@
 import { buildSchema, parse } from 'graphql';
 import schemaFolder from 'gateway:schema';
 import { describe, expect, it } from 'vitest';
-import { createPolicyReader, typeHint, type CachePolicy, type PolicyOptions } from '../../src/cache/policy.ts';
+import { createPolicyReader, readCacheHints, type CachePolicy, type PolicyOptions } from '../../src/cache/policy.ts';
 import { createGatewaySchema } from '../../src/connect/gateway-schema.ts';
 
 const { schema } = createGatewaySchema(schemaFolder);
-const readPolicy = createPolicyReader(schema);
+const readPolicy = createPolicyReader(readCacheHints(schema));
 
 function policyOf(query: string, operationName?: string | null): CachePolicy | null {
   return readPolicy(parse(query), operationName);
@@ -35,6 +35,9 @@ const edgeSchema = buildSchema(`
     fresh: Fresh
     stale: Stale
     again: Query @cacheControl(maxAge: 25)
+    secret: Secret
+    openSecret: Secret @cacheControl(scope: PUBLIC)
+    tenant: Thing
   }
   type Mutation { touch: Thing }
 
@@ -44,6 +47,7 @@ const edgeSchema = buildSchema(`
     label: String
   }
   type Vague { name: String }
+  type Secret @cacheControl(maxAge: 30, scope: PRIVATE) { id: ID! }
 
   interface Node @cacheControl(maxAge: 60) { id: ID! }
   type Article implements Node @cacheControl(maxAge: 600) { id: ID! @cacheControl(maxAge: 15) title: String }
@@ -60,7 +64,7 @@ const edgeSchema = buildSchema(`
 `);
 
 function edgePolicyOf(query: string, options?: PolicyOptions): CachePolicy | null {
-  return createPolicyReader(edgeSchema, options)(parse(query));
+  return createPolicyReader(readCacheHints(edgeSchema), options)(parse(query));
 }
 
 describe('createPolicyReader over the gateway schema', () => {
@@ -246,16 +250,48 @@ describe('createPolicyReader on hints the gateway schema lacks', () => {
   });
 });
 
+describe('one merge rule for the response cache and the field cache', () => {
+  const hints = readCacheHints(edgeSchema);
+
+  it('a field\'s scope replaces its type\'s, as in Apollo, and the field cache reads the same hint', () => {
+    expect(edgePolicyOf('{ secret { id } }')).toEqual(policy(30, 0, 0, 'PRIVATE'));
+    expect(edgePolicyOf('{ openSecret { id } }')).toEqual(policy(30));
+    expect(hints.ofField('Query', 'openSecret')).toEqual({ maxAge: 30, scope: 'PUBLIC' });
+    expect(hints.ofField('Query', 'secret')).toEqual({ maxAge: 30, scope: 'PRIVATE' });
+    expect(hints.ofField('Query', 'shortThing')).toEqual({ maxAge: 10 });
+    expect(hints.ofField('Query', 'inheritedThing')).toEqual({ maxAge: 120, staleWhileRevalidate: 30, inheritMaxAge: true });
+  });
+});
+
+describe('the sharing rule: what connectors forward', () => {
+  const forwardedBy = (type: string, field: string): string[] => (type === 'Query' && field === 'tenant' ? ['x-tenant'] : type === 'Query' && field === 'shortThing' ? ['authorization'] : []);
+  const options: PolicyOptions = { forwardedBy, identityHeaders: ['authorization', 'cookie'] };
+
+  it('varies a shared answer on a forwarded header', () => {
+    expect(edgePolicyOf('{ tenant { id } }', options)).toEqual({ ...policy(120, 30), vary: ['x-tenant'] });
+    expect(edgePolicyOf('{ thing { id } }', options)).toEqual(policy(120, 30));
+  });
+
+  it('makes an answer that forwards an identity header PRIVATE, whatever its hints say', () => {
+    expect(edgePolicyOf('{ shortThing { id } }', options)).toEqual({ ...policy(10, 0, 0, 'PRIVATE'), vary: ['authorization'] });
+    expect(edgePolicyOf('{ shortThing { id } tenant { id } }', options)).toEqual({ ...policy(10, 0, 0, 'PRIVATE'), vary: ['authorization', 'x-tenant'] });
+  });
+
+  it('counts a header only as identity when the var lists it', () => {
+    expect(edgePolicyOf('{ shortThing { id } }', { forwardedBy, identityHeaders: ['cookie'] })).toEqual({ ...policy(10), vary: ['authorization'] });
+  });
+});
+
 describe('createPolicyReader options', () => {
   it.each([-1, 1.5, Number.NaN, Infinity])('throws on defaultMaxAge %s', (defaultMaxAge) => {
-    expect(() => createPolicyReader(schema, { defaultMaxAge })).toThrow(
+    expect(() => createPolicyReader(readCacheHints(schema), { defaultMaxAge })).toThrow(
       /^\[cache\] defaultMaxAge must be a non-negative integer, got /,
     );
   });
 
   it('accepts defaultMaxAge 0 and none', () => {
-    expect(() => createPolicyReader(schema, { defaultMaxAge: 0 })).not.toThrow();
-    expect(() => createPolicyReader(schema, {})).not.toThrow();
+    expect(() => createPolicyReader(readCacheHints(schema), { defaultMaxAge: 0 })).not.toThrow();
+    expect(() => createPolicyReader(readCacheHints(schema), {})).not.toThrow();
   });
 
   it('refuses a schema with a negative hint when reading it', () => {
@@ -263,32 +299,32 @@ describe('createPolicyReader options', () => {
       directive @cacheControl(maxAge: Int) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
       type Query { a: String @cacheControl(maxAge: -5) }
     `);
-    expect(() => createPolicyReader(bad)).toThrow('[cache] @cacheControl(maxAge) on Query.a must not be negative, got -5');
+    expect(() => createPolicyReader(readCacheHints(bad))).toThrow('[cache] @cacheControl(maxAge) on Query.a must not be negative, got -5');
   });
 
   it('caches nothing in a schema without the @cacheControl directive but what defaultMaxAge allows', () => {
     const plain = buildSchema('type Query { a: String }');
-    expect(createPolicyReader(plain)(parse('{ a }'))).toBeNull();
-    expect(createPolicyReader(plain, { defaultMaxAge: 5 })(parse('{ a }'))).toEqual(policy(5));
+    expect(createPolicyReader(readCacheHints(plain))(parse('{ a }'))).toBeNull();
+    expect(createPolicyReader(readCacheHints(plain), { defaultMaxAge: 5 })(parse('{ a }'))).toEqual(policy(5));
   });
 });
 
-describe('typeHint', () => {
+describe('readCacheHints', () => {
   it('reads the hints of the entity types', () => {
-    expect(typeHint(schema, 'Inventory')).toEqual({ maxAge: 5, staleWhileRevalidate: 60, staleIfError: 86400 });
-    expect(typeHint(schema, 'Product')).toEqual({ maxAge: 300, staleIfError: 86400 });
-    expect(typeHint(schema, 'User')).toEqual({ maxAge: 30, scope: 'PRIVATE' });
-    expect(typeHint(schema, 'Money')).toEqual({ inheritMaxAge: true });
+    expect(readCacheHints(schema).ofType('Inventory')).toEqual({ maxAge: 5, staleWhileRevalidate: 60, staleIfError: 86400 });
+    expect(readCacheHints(schema).ofType('Product')).toEqual({ maxAge: 300, staleIfError: 86400 });
+    expect(readCacheHints(schema).ofType('User')).toEqual({ maxAge: 30, scope: 'PRIVATE' });
+    expect(readCacheHints(schema).ofType('Money')).toEqual({ inheritMaxAge: true });
   });
 
   it('answers undefined for a type without a hint, a non-composite type or an unknown name', () => {
-    expect(typeHint(schema, 'Query')).toBeUndefined();
-    expect(typeHint(schema, 'OrderStatus')).toBeUndefined();
-    expect(typeHint(schema, 'Nope')).toBeUndefined();
+    expect(readCacheHints(schema).ofType('Query')).toBeUndefined();
+    expect(readCacheHints(schema).ofType('OrderStatus')).toBeUndefined();
+    expect(readCacheHints(schema).ofType('Nope')).toBeUndefined();
   });
 
   it('reads hints on interfaces and unions', () => {
-    expect(typeHint(edgeSchema, 'Node')).toEqual({ maxAge: 60 });
-    expect(typeHint(edgeSchema, 'Result')).toEqual({ maxAge: 40 });
+    expect(readCacheHints(edgeSchema).ofType('Node')).toEqual({ maxAge: 60 });
+    expect(readCacheHints(edgeSchema).ofType('Result')).toEqual({ maxAge: 40 });
   });
 });

@@ -95,4 +95,19 @@ describe('private scope: an entry is served only to the identity it was made for
     expect(forged.body.data?.viewer ?? null).toBeNull();
     expect(forged.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
+
+  it('keys a private answer by every identity header: the same token with another cookie is another identity', async () => {
+    const asU1 = (cookie: string) => gql<Answer>(QUERY, { token: 'token-u1', headers: { cookie } });
+    const first = await asU1('session=a');
+    const otherCookie = await asU1('session=b');
+    const again = await asU1('session=a');
+    expect([first, otherCookie, again].map((answer) => answer.headers.get('x-cache'))).toEqual(['MISS', 'MISS', 'HIT']);
+    for (const answer of [first, otherCookie, again]) expect(answer.body.data?.viewer?.id).toBe('u1');
+  });
+
+  it('does not cache a private answer for a caller with no identity header at all', async () => {
+    const anonymous = await gql<Answer>(QUERY, { headers: { 'x-tenant': 'a' } });
+    expect(anonymous.headers.get('x-cache')).toBe('BYPASS');
+    expect(anonymous.headers.get('cache-control')).toBe('no-store');
+  });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetAll } from '../helpers.ts';
 import { postJson } from '../answers.ts';
+import { createCors } from '../../src/guards/cors.ts';
 import { envWith, fetchGateway, fetchWith } from './guard-helpers.ts';
 
 const SHOP = 'https://shop.example.com';
@@ -42,6 +43,13 @@ describe('CORS: a frontend on another origin can call the gateway, hits and miss
     expect(allowed.headers.get('vary')).toMatch(/origin/i);
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows a page to send the headers the connectors forward, once each', () => {
+    const preflight = createCors('*', ['x-tenant', 'authorization']).preflight(new Request('https://gateway.example/graphql', { method: 'OPTIONS', headers: { origin: SHOP } }));
+    const allowed = preflight.headers.get('access-control-allow-headers')!.split(', ');
+    expect(allowed).toContain('x-tenant');
+    expect(allowed.filter((name) => name === 'authorization')).toHaveLength(1);
   });
 
   it('refuses a CORS_ORIGINS that is not a list of origins', async () => {
