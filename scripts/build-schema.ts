@@ -10,18 +10,34 @@
  * [build] step runs it, so `GATEWAY_SCHEMA=DIR` picks the folder of any
  * wrangler command (scripts/schema-option.ts sets it for `--schema`).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConnectError, readSchemaFiles, type SchemaFile } from '../src/connect/connector-plan.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 export const DEFAULT_SCHEMA_DIR = 'schema';
 
-/** Where a folder's module goes: `schema` → `.gateway/schemas/schema.ts`, `examples/blog` → `.gateway/schemas/examples-blog.ts`. */
+/**
+ * Where a folder's module goes, one module per folder: `schema` →
+ * `.gateway/schemas/schema.ts`, `examples/blog` → `examples-blog.ts`. A slug
+ * alone would blur folders (`../schema` and `schema`, `a/b` and `a-b`, `Blog`
+ * and `blog` on a case-insensitive disk, `current` and the pointer
+ * `current.ts`), so any other folder adds a hash of its absolute path after an
+ * `_`, which no plain name contains: `../schema` → `schema_<hash>.ts`.
+ */
 export function schemaModulePath(dir: string): string {
-  const slug = relative(root, resolve(root, dir)).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'schema';
-  return join(root, '.gateway', 'schemas', `${slug}.ts`);
+  const absolute = resolve(root, dir);
+  const path = relative(root, absolute).split(sep).join('/');
+  const slug = path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  const name = isPlainFolder(path) ? slug : `${slug || 'project'}_${createHash('sha256').update(absolute).digest('hex').slice(0, 12)}`;
+  return join(root, '.gateway', 'schemas', `${name}.ts`);
+}
+
+/** A project folder whose slug says it all: lower-case letters and digits per segment, and not the pointer's name. */
+function isPlainFolder(path: string): boolean {
+  return /^[a-z0-9]+(\/[a-z0-9]+)*$/.test(path) && path !== 'current';
 }
 
 /** The folder's SDL files, named as the user knows them, in name order. */

@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_BODY_BYTES } from './origin/client.ts';
+
 /** The gateway's settings, read once per isolate from the Worker's vars and secrets. */
 export interface GatewayConfig {
   /** Overrides the base URL of the schema's only `@source`. Var `ORIGIN_URL`; unset, the `@source`'s `baseURL`. */
@@ -8,6 +10,8 @@ export interface GatewayConfig {
   maxBatchSize: number;
   /** Milliseconds before one origin call is abandoned. Var `ORIGIN_TIMEOUT_MS`, default 3000. */
   originTimeoutMs: number;
+  /** Bytes of one origin answer's body read at most, decompressed; a larger one is `ORIGIN_BODY_TOO_LARGE`. Var `ORIGIN_MAX_BODY_BYTES`, default 8388608 (8 MiB). */
+  originMaxBodyBytes: number;
   /** `production` turns GraphiQL off. Var `ENVIRONMENT`, default `development`. */
   environment: string;
   cache: CacheConfig;
@@ -38,6 +42,8 @@ export interface RequestLimits {
   bodyBytes: number;
   /** Var `MAX_QUERY_LENGTH`, default 15000 characters of query text. */
   queryLength: number;
+  /** Var `MAX_VARIABLES_DEPTH`, default 64, at most 1000: levels of objects and arrays in `variables` or `extensions` (the object itself is the first). Deeper gets 400 `VARIABLES_TOO_DEEP` before anything walks them recursively (the cache key's stable stringify overflows the stack some 8,000 levels down). */
+  variablesDepth: number;
   /** Var `MAX_DEPTH`, default 8. */
   depth: number;
   /** Var `MAX_ALIASES`, default 15. */
@@ -81,6 +87,9 @@ export interface CacheConfig {
 
 const MAX_ENTRY_BYTES_LIMIT = 2_000_000;
 
+/** `IDENTITY_HEADERS` unset: how a caller is identified in most APIs. */
+export const DEFAULT_IDENTITY_HEADERS: readonly string[] = ['authorization', 'cookie'];
+
 /** Throws on a bad value: a misconfigured gateway must not start half-working. */
 export function readConfig(env: object): GatewayConfig {
   const vars = env as Record<string, unknown>;
@@ -96,6 +105,7 @@ export function readConfig(env: object): GatewayConfig {
     ),
     maxBatchSize: int('CONNECT_MAX_BATCH_SIZE', 100, 1, 10_000),
     originTimeoutMs: int('ORIGIN_TIMEOUT_MS', 3000, 1),
+    originMaxBodyBytes: int('ORIGIN_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1),
     environment: text('ENVIRONMENT') ?? 'development',
     cache: {
       leaseMs: int('CACHE_LOCK_LEASE_MS', 10_000, 1),
@@ -109,7 +119,7 @@ export function readConfig(env: object): GatewayConfig {
       fieldShards: int('FIELD_CACHE_SHARDS', 16, 1, 256),
       purgeToken: text('PURGE_TOKEN'),
       scopeSecret: text('CACHE_SCOPE_SECRET'),
-      identityHeaders: readHeaderNames('IDENTITY_HEADERS', text('IDENTITY_HEADERS') ?? 'authorization, cookie'),
+      identityHeaders: readHeaderNames('IDENTITY_HEADERS', text('IDENTITY_HEADERS') ?? DEFAULT_IDENTITY_HEADERS.join(', ')),
       honorOriginCacheControl: readChoice('ORIGIN_CACHE_CONTROL', text('ORIGIN_CACHE_CONTROL') ?? 'honor', ['honor', 'ignore']) === 'honor',
     },
     shield: {
@@ -121,6 +131,7 @@ export function readConfig(env: object): GatewayConfig {
     limits: {
       bodyBytes: int('MAX_BODY_BYTES', 102_400, 1),
       queryLength: int('MAX_QUERY_LENGTH', 15_000, 1),
+      variablesDepth: int('MAX_VARIABLES_DEPTH', 64, 1, 1000),
       depth: int('MAX_DEPTH', 8, 1),
       aliases: int('MAX_ALIASES', 15, 0),
       directives: int('MAX_DIRECTIVES', 50, 0),

@@ -31,6 +31,7 @@ export interface ContextOptions {
 export function createContext(request: Request, { config, trace, connectors, fieldCache, index, gateFor, background }: ContextOptions): GatewayContext {
   const origin = createOriginClient({
     timeoutMs: config.originTimeoutMs,
+    maxBodyBytes: config.originMaxBodyBytes,
     honorCacheControl: config.cache.honorOriginCacheControl,
     onCall(ms) {
       trace.originCalls++;

@@ -46,12 +46,31 @@ export default {
         const message = `A GET or a simple POST must carry one of these headers: ${CSRF_HEADERS.join(', ')}.`;
         return respond(request, isolate, refusal(graphqlError(403, 'CSRF_BLOCKED', message)), started);
       }
-      return andThen(isolate.serveGraphQL(request, ctx), (served) => respond(request, isolate, served, started));
+      return andThen(serveOrFail(isolate, request, ctx), (served) => respond(request, isolate, served, started));
     }
     if (pathname === '/' && graphiql) return Response.redirect(new URL(GRAPHQL_PATH, request.url).href, 302);
     return json(404, { error: `No route for ${pathname}; GraphQL is served at ${GRAPHQL_PATH}` });
   },
 } satisfies ExportedHandler<Env>;
+
+/**
+ * The cache's answer, or a JSON GraphQL 500 in place of anything it throws,
+ * so that CORS and the log line still apply and workerd never answers its
+ * own text/plain 500. A remembered request stays synchronous: no await here.
+ */
+function serveOrFail(isolate: Isolate, request: Request, ctx: ExecutionContext): Served | Promise<Served> {
+  try {
+    const served = isolate.serveGraphQL(request, ctx);
+    return served instanceof Promise ? served.catch(unexpected) : served;
+  } catch (error) {
+    return unexpected(error);
+  }
+}
+
+function unexpected(error: unknown): Served {
+  console.error(JSON.stringify({ event: 'graphql-route-failed', error: String(error) }));
+  return refusal(graphqlError(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.'));
+}
 
 /** A refusal before the cache: counted nowhere, keyed by nothing. */
 function refusal(response: Response): Served {

@@ -100,6 +100,7 @@ async function buildIsolate(env: Env): Promise<Isolate> {
     }),
     maxBodyBytes: config.limits.bodyBytes,
     maxQueryLength: config.limits.queryLength,
+    maxVariablesDepth: config.limits.variablesDepth,
     resolvePersisted: createPersistedOperations({ persistedOnly: config.persistedOnly }),
     memory,
     location,

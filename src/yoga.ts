@@ -5,11 +5,12 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { getOperationAST, type GraphQLSchema } from 'graphql';
 import { useEntityCapture } from './cache/use-entity-capture.ts';
 import type { GatewayConfig } from './config.ts';
 import { createContext, type ContextOptions, type GatewayContext } from './context.ts';
+import { invalidValueError } from './origin/invalid-value.ts';
 import type { RequestTrace } from './trace.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -51,8 +52,9 @@ export function createGateway(config: GatewayConfig, schema: GraphQLSchema, shar
     graphiql: false,
     landingPage: false,
     // Only GraphQL errors raised on purpose (with `extensions.code`) reach the
-    // client; anything else is "Unexpected error." with no stack, whatever NODE_ENV says.
-    maskedErrors: { isDev: false },
+    // client; anything else is "Unexpected error." with no stack, whatever NODE_ENV says,
+    // but an origin value that its field's type cannot hold, which is ORIGIN_INVALID_VALUE.
+    maskedErrors: { isDev: false, maskError: (error, message, isDev) => invalidValueError(error) ?? maskError(error, message, isDev) },
   });
 }
 

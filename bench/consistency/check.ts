@@ -23,7 +23,10 @@ export interface Bounds {
  *   never fails here, so stale-if-error never applies), and no HIT is older
  *   than its max-age;
  * - a private answer is the asking user's: its viewer, and orders nobody else
- *   was shown.
+ *   was shown;
+ * - an answer of `me` is the asking user's too: its hint says PUBLIC, but its
+ *   connector forwards the caller's Authorization, which makes the answer
+ *   private to that caller whatever the hint says.
  * Each read breaks each rule at most once per sku: the latest write or purge
  * it contradicts is the one described.
  */
@@ -112,7 +115,11 @@ function identities(reads: PrivateRead[], at: At): Violation[] {
   const violations: Violation[] = [];
   const shownTo = new Map<string, string>();
   for (const read of reads) {
-    const where = `a private read for ${read.user} through isolate ${read.isolate} sent at ${at(read.sentAt)}`;
+    const where = `a private read of ${read.field} for ${read.user} through isolate ${read.isolate} sent at ${at(read.sentAt)} (${read.cache})`;
+    if (read.field === 'me') {
+      if (read.viewerId !== read.user) violations.push({ rule: 'forwarded-identity', detail: `${where} showed me ${read.viewerId}, under a PUBLIC hint` });
+      continue;
+    }
     if (read.viewerId !== read.user) violations.push({ rule: 'other-identity', detail: `${where} showed viewer ${read.viewerId}` });
     for (const order of read.orderIds) {
       const first = shownTo.get(order) ?? read.user;

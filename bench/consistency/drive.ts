@@ -15,6 +15,8 @@ export interface DriveOptions {
 }
 
 const VIEWER = 'query Viewer { viewer { id orders(first: 3) { id } } }';
+/** `me` is PUBLIC by its own hint, but its connector forwards the caller's Authorization. */
+const ME = 'query Me { me { id name } }';
 const WRITE = 'mutation Restock($sku: ID!, $available: Int!) { setInventory(sku: $sku, available: $available) { sku available } }';
 /** The origin simulator's token that may write (`setInventory` needs it). */
 const WRITER_TOKEN = 'token-admin';
@@ -43,6 +45,7 @@ interface Answer {
     productsByIds?: (ProductStock | null)[];
     products?: { nodes: ProductStock[] };
     viewer?: { id: string; orders: { id: string }[] } | null;
+    me?: { id: string; name: string } | null;
   };
   errors?: { message: string; extensions?: { code?: string } }[];
 }
@@ -90,10 +93,22 @@ async function send(step: Step, options: DriveOptions): Promise<Observation> {
       };
     }
     case 'private': {
-      const { response, data, error } = await graphql(url, VIEWER, {}, `token-${step.user}`);
-      const viewer = data?.viewer;
-      const orderIds = viewer?.orders.map((order) => order.id) ?? [];
-      return { kind: 'private', isolate: step.isolate, sentAt, receivedAt: now(), status: response.status, error, user: step.user, viewerId: viewer?.id, orderIds };
+      const { response, data, error } = await graphql(url, step.field === 'me' ? ME : VIEWER, {}, `token-${step.user}`);
+      const shown = step.field === 'me' ? data?.me : data?.viewer;
+      const orderIds = data?.viewer?.orders.map((order) => order.id) ?? [];
+      return {
+        kind: 'private',
+        isolate: step.isolate,
+        sentAt,
+        receivedAt: now(),
+        status: response.status,
+        error,
+        user: step.user,
+        field: step.field,
+        viewerId: shown?.id,
+        orderIds,
+        cache: response.headers.get('x-cache'),
+      };
     }
     case 'write': {
       const { response, error } = await graphql(url, WRITE, { sku: step.sku, available: step.available }, WRITER_TOKEN);

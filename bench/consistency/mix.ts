@@ -11,7 +11,8 @@ export interface MixOptions {
 
 export type Step =
   | { kind: 'read'; isolate: number; query: string; variables: Record<string, unknown> }
-  | { kind: 'private'; isolate: number; user: string }
+  /** A read with one user's token: `viewer` (PRIVATE by its type) or `me` (PUBLIC by its own hint, but forwarding the token). */
+  | { kind: 'private'; isolate: number; user: string; field: 'viewer' | 'me' }
   | { kind: 'write'; isolate: number; sku: string; available: number }
   | { kind: 'purge'; isolate: number; body: PurgeBody };
 
@@ -26,11 +27,12 @@ const FIRST_WRITTEN_VALUE = 1_000_000;
 const skuOf = (product: number) => `SKU-${String(product).padStart(5, '0')}`;
 
 /**
- * The seeded mix: public reads of stock (70%: one product 40%, a batch of 4
- * by ids 20%, the page of every product 10%), private reads of the viewer and
- * their orders (10%), `setInventory` (13%, each value larger than any before),
- * and purges (7%, half of them soft: a sku's inventory 40%, a product 20%,
- * every Inventory 15%, every Product 15%, everything 10%).
+ * The seeded mix: public reads of stock (65%: one product 35%, a batch of 4
+ * by ids 20%, the page of every product 10%), reads with a user's token (15%:
+ * the viewer and their orders 10%, `me` 5%), `setInventory` (13%, each value
+ * larger than any before), and purges (7%, half of them soft: a sku's
+ * inventory 40%, a product 20%, every Inventory 15%, every Product 15%,
+ * everything 10%).
  */
 export function createMix({ isolates, products, users }: MixOptions): () => Step {
   const random = seeded(20261125);
@@ -51,13 +53,14 @@ export function createMix({ isolates, products, users }: MixOptions): () => Step
     const isolate = pick(isolates);
     const product = 1 + pick(products);
     const roll = random();
-    if (roll < 0.4) return { kind: 'read', isolate, query: STOCK, variables: { id: String(product) } };
-    if (roll < 0.6) {
+    if (roll < 0.35) return { kind: 'read', isolate, query: STOCK, variables: { id: String(product) } };
+    if (roll < 0.55) {
       const first = 1 + pick(products - BATCH_SIZE + 1);
       return { kind: 'read', isolate, query: BATCH, variables: { ids: Array.from({ length: BATCH_SIZE }, (_, i) => String(first + i)) } };
     }
-    if (roll < 0.7) return { kind: 'read', isolate, query: PAGE, variables: { first: products } };
-    if (roll < 0.8) return { kind: 'private', isolate, user: `u${1 + pick(users)}` };
+    if (roll < 0.65) return { kind: 'read', isolate, query: PAGE, variables: { first: products } };
+    if (roll < 0.75) return { kind: 'private', isolate, user: `u${1 + pick(users)}`, field: 'viewer' };
+    if (roll < 0.8) return { kind: 'private', isolate, user: `u${1 + pick(users)}`, field: 'me' };
     if (roll < 0.93) return { kind: 'write', isolate, sku: skuOf(product), available: nextValue++ };
     return { kind: 'purge', isolate, body: purgeBody(product) };
   };

@@ -28,12 +28,19 @@ export interface Read extends Sent {
   staleWhileRevalidateS: number | undefined;
 }
 
-/** A private read of the viewer and their orders with one user's token. */
+/**
+ * A read with one user's token: of the viewer and their orders, or of `me`,
+ * whose hint says PUBLIC but whose connector forwards the token.
+ */
 export interface PrivateRead extends Sent {
   kind: 'private';
   user: string;
+  field: 'viewer' | 'me';
+  /** The id of the user the answer's `viewer` or `me` showed. */
   viewerId: string | undefined;
+  /** The viewer's orders; none for `me`. */
   orderIds: string[];
+  cache: string | null;
 }
 
 /** `setInventory` through the gateway. */
@@ -60,7 +67,7 @@ export interface Purge extends Sent {
 export type Observation = Read | PrivateRead | Write | Purge;
 
 export interface Violation {
-  rule: 'read-your-writes' | 'write-visible-everywhere' | 'read-your-purges' | 'purge-visible-everywhere' | 'too-old' | 'other-identity';
+  rule: 'read-your-writes' | 'write-visible-everywhere' | 'read-your-purges' | 'purge-visible-everywhere' | 'too-old' | 'other-identity' | 'forwarded-identity';
   detail: string;
 }
 

@@ -5,6 +5,8 @@
  * without its field cache or origin shield: each peer is what a user would
  * set up with the library alone.
  */
+import { readCacheHints } from '../../src/cache/policy.ts';
+import { DEFAULT_IDENTITY_HEADERS } from '../../src/config.ts';
 import { resolveBaseUrls } from '../../src/connect/base-urls.ts';
 import { createConnectorRuntime } from '../../src/connect/connectors.ts';
 import { createGatewaySchema, type GatewaySchema, type SchemaFolder } from '../../src/connect/gateway-schema.ts';
@@ -27,7 +29,13 @@ export interface Peer extends GatewaySchema {
 export function createPeer(folder: SchemaFolder, originUrl: string): Peer {
   const gatewaySchema = createGatewaySchema(folder);
   const { schema, plan } = gatewaySchema;
-  const runtime = createConnectorRuntime({ schema, plan, baseUrls: resolveBaseUrls(plan.sources, { originUrl, sourceUrls: {} }), maxBatchSize: MAX_BATCH_SIZE });
+  const runtime = createConnectorRuntime({
+    hints: readCacheHints(schema),
+    plan,
+    identityHeaders: DEFAULT_IDENTITY_HEADERS,
+    baseUrls: resolveBaseUrls(plan.sources, { originUrl, sourceUrls: {} }),
+    maxBatchSize: MAX_BATCH_SIZE,
+  });
   return {
     ...gatewaySchema,
     contextFor(authorization) {

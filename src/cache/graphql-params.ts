@@ -37,15 +37,17 @@ const JSON_TYPES = ['application/json', 'application/graphql+json'];
 /**
  * Reads one GraphQL request over HTTP or refuses it, before anything parses
  * GraphQL: the body bounded by `maxBodyBytes` whatever its framing, a JSON
- * object with a string `query` (or a persisted operation's hash). Nothing else
- * reaches Yoga, so no limit or trusted-documents rule has a way around it.
+ * object with a string `query` (or a persisted operation's hash), its
+ * `variables` and `extensions` nested `maxVariablesDepth` levels at most.
+ * Nothing else reaches Yoga, so no limit or trusted-documents rule has a way
+ * around it, and nothing after it walks a document deep enough to overflow.
  */
-export function readGraphQLRequest(request: Request, maxBodyBytes: number): ReadRequest | Promise<ReadRequest> {
+export function readGraphQLRequest(request: Request, maxBodyBytes: number, maxVariablesDepth: number): ReadRequest | Promise<ReadRequest> {
   if (request.method === 'GET') {
     // The raw query string is the text remembered per isolate: a GET seen before is not even split into parameters.
     const at = request.url.indexOf('?');
     const source = at === -1 ? '' : request.url.slice(at + 1);
-    return { source, original: request, parse: () => parseSearch(new URLSearchParams(source)) };
+    return { source, original: request, parse: () => parseSearch(new URLSearchParams(source), maxVariablesDepth) };
   }
   if (request.method !== 'POST') {
     return refuse(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.', { allow: 'GET, POST' });
@@ -55,22 +57,22 @@ export function readGraphQLRequest(request: Request, maxBodyBytes: number): Read
   return readBounded(request, maxBodyBytes).then((text) =>
     text === undefined
       ? refuse(413, 'PAYLOAD_TOO_LARGE', `The request body is over ${maxBodyBytes} bytes.`)
-      : { source: text, original: request, parse: () => parseBody(text) },
+      : { source: text, original: request, parse: () => parseBody(text, maxVariablesDepth) },
   );
 }
 
-function parseSearch(search: URLSearchParams): Parsed {
+function parseSearch(search: URLSearchParams, maxDepth: number): Parsed {
   const variables = parseJsonParam(search.get('variables'));
   const extensions = parseJsonParam(search.get('extensions'));
   if (variables === INVALID || extensions === INVALID) return refuse(400, 'BAD_REQUEST', '"variables" and "extensions" must be JSON.');
-  return checked(toRaw(search.get('query'), search.get('operationName'), variables, extensions, search.get('documentId')));
+  return checked(toRaw(search.get('query'), search.get('operationName'), variables, extensions, search.get('documentId')), [variables, extensions], maxDepth);
 }
 
-function parseBody(text: string): Parsed {
+function parseBody(text: string, maxDepth: number): Parsed {
   const body = parseJsonParam(text);
   if (Array.isArray(body)) return refuse(400, 'BAD_REQUEST', 'Batched requests are not supported: send one operation per request.');
   if (!isObject(body)) return refuse(400, 'BAD_REQUEST', 'The body must be a JSON object: {"query": "...", "variables": {...}}.');
-  return checked(toRaw(body.query, body.operationName, body.variables, body.extensions, body.documentId));
+  return checked(toRaw(body.query, body.operationName, body.variables, body.extensions, body.documentId), [body.variables, body.extensions], maxDepth);
 }
 
 /** A request Yoga can run: the resolved query in place of a persisted operation's hash. */
@@ -93,8 +95,30 @@ function refuse(status: number, code: string, message: string, headers?: Record<
   return { refused: { status, code, message, headers } };
 }
 
-function checked(raw: RawParams | string): Parsed {
-  return typeof raw === 'string' ? refuse(400, 'BAD_REQUEST', raw) : { raw };
+/** The raw parameters, unless they are malformed or `nested` (variables, extensions) goes deeper than `maxDepth`. */
+function checked(raw: RawParams | string, nested: unknown[], maxDepth: number): Parsed {
+  if (typeof raw === 'string') return refuse(400, 'BAD_REQUEST', raw);
+  if (nested.some((value) => nestsDeeperThan(value, maxDepth))) {
+    return refuse(400, 'VARIABLES_TOO_DEEP', `"variables" and "extensions" may nest objects and arrays ${maxDepth} levels deep at most.`);
+  }
+  return { raw };
+}
+
+/**
+ * Whether `root` nests objects and arrays more than `max` levels deep (`{}` is
+ * one level). An explicit stack, not recursion: the cache key's stable
+ * stringify and the JSON.stringify of the request Yoga runs both recurse, and
+ * this walk is what keeps them from overflowing.
+ */
+function nestsDeeperThan(root: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [value, depth] = top;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 async function readBounded(request: Request, maxBytes: number): Promise<string | undefined> {

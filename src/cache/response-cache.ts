@@ -36,6 +36,8 @@ export interface ResponseCacheOptions {
   maxBodyBytes: number;
   /** Query text over this many characters is refused (400) before it is parsed. */
   maxQueryLength: number;
+  /** Variables or extensions nested deeper than this are refused (400) before anything walks them. */
+  maxVariablesDepth: number;
   resolvePersisted: (request: PersistedRequest) => Promise<Resolution>;
 }
 
@@ -124,7 +126,7 @@ type Decision = { cache: CacheStatus; trace: Readonly<RequestTrace>; superseded?
  * Only a miss reaches Yoga, and then only one request per key at a time.
  */
 export function createResponseCache(options: ResponseCacheOptions): (request: Request, ctx: ExecutionContext) => Served | Promise<Served> {
-  const { config, keys, memory, location, responses, index, invalidator, identityHeaders, scopeOf, stats, execute, maxBodyBytes, maxQueryLength, resolvePersisted } = options;
+  const { config, keys, memory, location, responses, index, invalidator, identityHeaders, scopeOf, stats, execute, maxBodyBytes, maxQueryLength, maxVariablesDepth, resolvePersisted } = options;
   const identity = new Set(identityHeaders);
   const lookupOptions = { leaseMs: config.leaseMs, waitMs: config.lockTimeoutMs };
 
@@ -398,7 +400,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
    * when it is remembered, and a promise only the first time.
    */
   function serveGraphQL(incoming: Request, ctx: ExecutionContext): Served | Promise<Served> {
-    return andThen(readGraphQLRequest(incoming, maxBodyBytes), (read) => {
+    return andThen(readGraphQLRequest(incoming, maxBodyBytes, maxVariablesDepth), (read) => {
       if ('refused' in read) return refused(read.refused, null);
       const { original, source, parse } = read;
       return andThen(prepared.get(source) ?? prepare(source, parse), (ready) => {

@@ -115,7 +115,7 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
       /** A field connector's call: through the field cache, which keeps the selection's value (not the origin's body), where its policy allows. */
       async function fetchField(connector: ConnectorPlan, variables: Variables): Promise<{ body: unknown; value: unknown }> {
         const request = buildRequest(connector, variables, baseUrlOf(connector), headers);
-        const select = (body: unknown) => applySelection(connector.selection, body, variables);
+        const select = (body: unknown) => mapAnswer(connector, body, variables);
         note(connector.name);
         const policy = policyOf(connector.name);
         if (!fieldCache || !policy) {
@@ -219,7 +219,7 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
         if (entity.batch) {
           const variables: Variables = { batch: keys.map((key) => ({ [entity.key]: key })) };
           const request = buildRequest(entity, variables, baseUrlOf(entity), headers);
-          const items = applySelection(entity.selection, await read(request), variables);
+          const items = mapAnswer(entity, await read(request), variables);
           if (!Array.isArray(items)) throw originUnavailable(`[${request.method}] "${request.url}"`, `the selection of ${entity.type}'s batch connector did not make a list`);
           const asked = new Set(keys);
           for (const item of items) {
@@ -232,7 +232,8 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
           keys.map(async (key) => {
             const variables: Variables = { this: { [entity.key]: key } };
             try {
-              found.set(key, applySelection(entity.selection, await read(buildRequest(entity, variables, baseUrlOf(entity), headers)), variables));
+              const value = mapAnswer(entity, await read(buildRequest(entity, variables, baseUrlOf(entity), headers)), variables);
+              if (value != null) found.set(key, value);
             } catch (error) {
               if (!(error instanceof OriginError && error.status === 404)) throw error;
             }
@@ -269,6 +270,17 @@ function cachePolicy(connector: ConnectorPlan, hint: CacheHint | undefined): Fie
 
 /** A variable the selection reads (`$args`, `$this`, ...), as opposed to `$`, the origin's answer. */
 const READS_VARIABLES = /\$[A-Za-z]/;
+
+/**
+ * The selection applied to the origin's answer. An answer of nothing (a 204,
+ * an empty body, `null`) is null, not an object of nulls, unless the
+ * selection reads variables too: a DELETE that answers 204 with
+ * `selection: "id: $args.id"` still answers its id.
+ */
+function mapAnswer(connector: ConnectorPlan, body: unknown, variables: Variables): unknown {
+  if (body == null && !READS_VARIABLES.test(connector.selection.source)) return null;
+  return applySelection(connector.selection, body, variables);
+}
 
 /**
  * A field call's key in the field cache: the connector (its selection makes

@@ -1,6 +1,9 @@
+import { nestsDeeperThan } from './json-depth.ts';
 import type { OriginGate } from './origin-gate.ts';
-import { originStatusError, originUnavailable } from './origin-error.ts';
+import { OriginError, originInvalidValue, originStatusError, originUnavailable } from './origin-error.ts';
 import { sharingOf, type OriginSharing } from './origin-sharing.ts';
+import { readBody } from './read-body.ts';
+import { isRedirect, nextHop, type Hop } from './redirects.ts';
 
 export interface OriginClientOptions {
   /** Abort a call that has not been answered after this many milliseconds. */
@@ -13,6 +16,8 @@ export interface OriginClientOptions {
   retries?: number;
   /** Whether the origin's `Cache-Control: private` / `no-store` and `Set-Cookie` are heeded (`ORIGIN_CACHE_CONTROL`). Default true. */
   honorCacheControl?: boolean;
+  /** The most bytes of one answer's body that are read, decompressed (`ORIGIN_MAX_BODY_BYTES`). Default 8 MiB. */
+  maxBodyBytes?: number;
 }
 
 export interface OriginRequest {
@@ -30,7 +35,11 @@ export interface OriginAnswer<T> {
   sharing: OriginSharing;
 }
 
-/** The one way the gateway talks to an origin. Every failure is an `OriginError`. */
+/**
+ * The one way the gateway talks to an origin. Every failure is an `OriginError`.
+ * It follows redirects only within the origin, reads at most `maxBodyBytes`,
+ * and refuses JSON nested deeper than the gateway can map.
+ */
 export interface OriginClient {
   request<T>(request: OriginRequest): Promise<OriginAnswer<T>>;
 }
@@ -43,21 +52,42 @@ export interface OriginClient {
  */
 export const RETRYABLE_STATUSES: readonly number[] = [502, 503, 504];
 const BACKOFF_MS = 100;
+/** Far above any answer the gateway maps, far below an isolate's 128 MB. */
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Deeper JSON is refused: far beyond any real answer, far within what the mapping's recursion survives. */
+const MAX_JSON_DEPTH = 512;
+/** Statuses that carry no content, whatever the origin sends with them (RFC 9110 §15.3.5, §15.3.6). */
+const NO_CONTENT_STATUSES: readonly number[] = [204, 205];
 
 type Attempt = { response: Response; text: string } | { failure: 'network' | 'timeout'; error: unknown };
 
 export function createOriginClient(options: OriginClientOptions): OriginClient {
-  const { timeoutMs, onCall, gateFor, retries = 2, honorCacheControl = true } = options;
+  const { timeoutMs, onCall, gateFor, retries = 2, honorCacheControl = true, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
 
-  async function attempt(url: string, init: RequestInit): Promise<Attempt> {
-    const started = Date.now();
+  /**
+   * One try: the request, the redirects it may follow (fetch's own `follow`
+   * would take the caller's headers and body to any host, 20 times), and the
+   * body, all within one `timeoutMs`. An answer that must not be used throws
+   * its `OriginError` rather than returning a failure: it is not retried.
+   */
+  async function attempt(line: string, first: Hop): Promise<Attempt> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    let hop = first;
     try {
-      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-      return { response, text: await response.text() };
+      for (let followed = 0; ; followed++) {
+        const started = Date.now();
+        try {
+          const response = await fetch(hop.url, { ...hop.init, redirect: 'manual', signal });
+          if (!isRedirect(response.status)) return { response, text: await readBody(line, response, maxBodyBytes) };
+          await response.body?.cancel();
+          hop = nextHop(line, first.url, hop, response, followed);
+        } finally {
+          onCall?.(Date.now() - started);
+        }
+      }
     } catch (error) {
+      if (error instanceof OriginError) throw error;
       return { failure: isTimeout(error) ? 'timeout' : 'network', error };
-    } finally {
-      onCall?.(Date.now() - started);
     }
   }
 
@@ -65,11 +95,11 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
     const line = `[${method}] "${url}"`;
     const sent: Record<string, string> = { accept: 'application/json', ...headers };
     if (body !== undefined) sent['content-type'] = 'application/json';
-    const init = { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body) };
+    const first: Hop = { url, init: { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body) } };
 
     async function send(): Promise<OriginAnswer<T>> {
       for (let tries = 0; ; tries++) {
-        const result = await attempt(url, init);
+        const result = await attempt(line, first);
         const retryable = 'failure' in result ? result.failure === 'network' : RETRYABLE_STATUSES.includes(result.response.status);
         if (retryable && method === 'GET' && tries < retries) {
           await backoff(tries);
@@ -80,15 +110,18 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
           throw originUnavailable(line, reason, result.error);
         }
         const { response, text } = result;
-        if (!response.ok) throw originStatusError(line, response.status, response.statusText, errorMessageOf(text));
+        if (!response.ok) throw originStatusError(line, response, errorMessageOf(text));
         const sharing = honorCacheControl ? sharingOf(response.headers) : 'shared';
-        // 204, or a write that answers nothing.
-        if (!text) return { body: null as T, sharing };
+        // Else an empty body is a write that answers nothing.
+        if (NO_CONTENT_STATUSES.includes(response.status) || !text) return { body: null as T, sharing };
+        let parsed: unknown;
         try {
-          return { body: JSON.parse(text) as T, sharing };
+          parsed = JSON.parse(text);
         } catch (error) {
           throw originUnavailable(line, `${response.status}, body is not JSON`, error);
         }
+        if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw originInvalidValue(line, `${response.status}, JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+        return { body: parsed as T, sharing };
       }
     }
 

@@ -17,10 +17,10 @@ export type Grant =
   | { status: 'granted'; permit: string }
   /** The queue wait ran out. */
   | { status: 'busy' }
-  /** The breaker is open: fail fast, the origin is not asked. */
+  /** The breaker is open, or the origin asked for a pause: fail fast, the origin is not asked. */
   | { status: 'open'; retryAfterMs: number };
 
-/** How a call went, for the breaker: `ok` (any answer but a 5xx), `failed`, or `abandoned` (not the origin's fault). */
+/** How a call went, for the breaker: `ok` (a usable answer, a 4xx or 429 included), `failed` (see `OriginError.originFault`), or `abandoned` (not the origin's fault). */
 export type CallOutcome = 'ok' | 'failed' | 'abandoned';
 
 interface Queued {
@@ -39,10 +39,13 @@ export class OriginGateObject extends DurableObject<Env> {
   #failures = 0;
   #openUntil = 0;
   #probing = false;
+  /** Until when the origin asked not to be called (a 429's `Retry-After`). */
+  #heldUntil = 0;
 
   acquire(options: GateOptions): Grant | Promise<Grant> {
     const now = Date.now();
     this.#reap(now);
+    if (now < this.#heldUntil) return { status: 'open', retryAfterMs: this.#heldUntil - now };
     if (this.#openUntil) {
       if (now < this.#openUntil || this.#probing) return { status: 'open', retryAfterMs: Math.max(1000, this.#openUntil - now) };
       this.#probing = true;
@@ -64,11 +67,16 @@ export class OriginGateObject extends DurableObject<Env> {
     });
   }
 
-  release(permit: string, outcome: CallOutcome, options: GateOptions): void {
+  /** `holdOffMs`: the origin asked for a pause; until it ends, `acquire` answers as the open breaker does, and the queue is refused now. */
+  release(permit: string, outcome: CallOutcome, options: GateOptions, holdOffMs = 0): void {
+    const now = Date.now();
+    if (holdOffMs > 0) {
+      this.#heldUntil = Math.max(this.#heldUntil, now + holdOffMs);
+      this.#refuseQueued(this.#heldUntil - now);
+    }
     const held = this.#permits.get(permit);
     if (!held) return;
     this.#permits.delete(permit);
-    const now = Date.now();
     if (outcome === 'ok') {
       this.#failures = 0;
       if (held.probe) this.#close();
@@ -100,8 +108,12 @@ export class OriginGateObject extends DurableObject<Env> {
   #open(now: number, options: GateOptions): void {
     this.#openUntil = now + options.breakerCooldownMs;
     this.#probing = false;
-    // Everyone queued fails fast now rather than waiting to.
-    for (const queued of [...this.#queue]) queued.settle({ status: 'open', retryAfterMs: options.breakerCooldownMs });
+    this.#refuseQueued(options.breakerCooldownMs);
+  }
+
+  /** Everyone queued fails fast now rather than waiting to. */
+  #refuseQueued(retryAfterMs: number): void {
+    for (const queued of [...this.#queue]) queued.settle({ status: 'open', retryAfterMs });
   }
 
   #close(): void {

@@ -26,22 +26,27 @@ export function createOriginGate({ namespace, name, ...options }: OriginGateSett
     }
     if (grant.status === 'busy') throw originBusy(request, 1000);
     if (grant.status === 'open') {
-      const error = originUnavailable(request, 'circuit breaker open: the origin is skipped');
+      const error = originUnavailable(request, 'the origin is skipped: the circuit breaker is open, or the origin asked for a pause');
       error.extensions.retryAfter = Math.ceil(grant.retryAfterMs / 1000);
       throw error;
     }
     let outcome: CallOutcome = 'failed';
+    let holdOffMs = 0;
     try {
       const result = await call();
       outcome = 'ok';
       return result;
     } catch (error) {
-      // A 4xx is the caller's problem: the origin answered, so it is up.
-      if (error instanceof OriginError && error.code !== 'ORIGIN_UNAVAILABLE') outcome = 'ok';
+      if (error instanceof OriginError) {
+        // A 4xx is the caller's problem, a 429 the load's: the origin answered, so it is up.
+        if (!error.originFault) outcome = 'ok';
+        // The origin asked for a pause: nobody, from any isolate, asks it again before then.
+        if (error.code === 'ORIGIN_RATE_LIMITED') holdOffMs = Number(error.extensions.retryAfter) * 1000;
+      }
       throw error;
     } finally {
       await stub()
-        .release(grant.permit, outcome, options)
+        .release(grant.permit, outcome, options, holdOffMs)
         .catch(() => {});
     }
   };

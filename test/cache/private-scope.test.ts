@@ -110,4 +110,19 @@ describe('private scope: an entry is served only to the identity it was made for
     expect(anonymous.headers.get('x-cache')).toBe('BYPASS');
     expect(anonymous.headers.get('cache-control')).toBe('no-store');
   });
+
+  it('a connector that forwards Authorization makes the answer private to its caller, under a PUBLIC hint too', async () => {
+    type Me = { me: { id: string } | null };
+    const ask = (token?: string) => gql<Me>('{ me { id } }', { token });
+    const u1 = await ask('token-u1');
+    const u2 = await ask('token-u2');
+    const nobody = await ask();
+    const u1Again = await ask('token-u1');
+
+    expect([u1, u2, u1Again].map((answer) => answer.body.data?.me?.id)).toEqual(['u1', 'u2', 'u1']);
+    expect(nobody.body.data?.me ?? null).toBeNull();
+    expect([u1, u2, nobody, u1Again].map((answer) => answer.headers.get('x-cache'))).toEqual(['MISS', 'MISS', 'BYPASS', 'HIT']);
+    for (const answer of [u1, u2, u1Again]) expect(answer.headers.get('cache-control')).toBe('private, max-age=30');
+    expect(u1Again.headers.get('vary')).toMatch(/authorization/);
+  });
 });

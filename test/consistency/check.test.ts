@@ -38,9 +38,13 @@ const viewer = (user: string, viewerId: string, orderIds: string[] = []): Privat
   status: 200,
   error: undefined,
   user,
+  field: 'viewer',
   viewerId,
   orderIds,
+  cache: 'MISS',
 });
+/** A read of `me` as `user` that showed `meId`; a HIT by default, as a shared answer would come. */
+const me = (user: string, meId: string | undefined, cache = 'HIT'): PrivateRead => ({ ...viewer(user, ''), field: 'me', viewerId: meId, cache });
 
 const rules = (log: Observation[]) => check(log, BOUNDS).map((violation) => violation.rule);
 
@@ -105,5 +109,14 @@ describe('the consistency checker', () => {
     expect(rules([viewer('u1', 'u1'), viewer('u2', 'u1')])).toEqual(['other-identity']);
     expect(rules([viewer('u1', 'u1', ['o1', 'o2']), viewer('u2', 'u2', ['o4']), viewer('u1', 'u1', ['o1'])])).toEqual([]);
     expect(rules([viewer('u1', 'u1', ['o1', 'o2']), viewer('u2', 'u2', ['o2'])])).toEqual(['other-identity']);
+  });
+
+  it("finds a `me` answer, PUBLIC by its hint but forwarding the caller's token, that is another user's", () => {
+    expect(rules([me('u1', 'u1', 'MISS'), me('u2', 'u1')])).toEqual(['forwarded-identity']);
+    expect(check([me('u1', 'u1', 'MISS'), me('u2', 'u1')], BOUNDS)[0]?.detail).toMatch(/^a private read of me for u2 .* \(HIT\) showed me u1/);
+    expect(rules([me('u1', 'u1', 'MISS'), me('u2', 'u2', 'MISS'), me('u1', 'u1')])).toEqual([]);
+    expect(rules([me('u2', undefined)])).toEqual(['forwarded-identity']);
+    // Leaves out a failed read, and does not hold `me` to the viewer's orders rule.
+    expect(rules([{ ...me('u2', 'u1'), status: 500 }, viewer('u1', 'u1', ['o1']), me('u2', 'u2')])).toEqual([]);
   });
 });

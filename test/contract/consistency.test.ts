@@ -16,10 +16,12 @@ describe(`consistency under load, ${MANY_ISOLATES} isolates`, () => {
     const log = await drive({ urls: gatewayUrls.map((url) => `${url}/graphql`), purgeToken: CONTRACT_PURGE_TOKEN, durationMs: 5000, concurrency: 16, products: 20, users: 5 });
     const violations = check(log, { otherIsolatesMs: MANY_ISOLATES_MEMORY_TTL_MS + STAND_IN_MS + LOOKUP_ALLOWANCE_MS, clockMs: 50 });
     const count = (kind: string) => log.filter((o) => o.kind === kind && o.status === 200).length;
-    console.log(`[consistency] ${count('read')} reads, ${count('private')} private reads, ${count('write')} writes, ${count('purge')} purges, ${violations.length} violations`);
+    const meReads = log.filter((o) => o.kind === 'private' && o.field === 'me' && o.status === 200).length;
+    console.log(`[consistency] ${count('read')} reads, ${count('private')} private reads (${meReads} of me), ${count('write')} writes, ${count('purge')} purges, ${violations.length} violations`);
 
     expect(violations.slice(0, 5)).toEqual([]);
     expect(log.filter((o) => o.status !== 200)).toEqual([]);
     for (const kind of ['read', 'private', 'write', 'purge']) expect(count(kind)).toBeGreaterThan(0);
+    expect(meReads).toBeGreaterThan(0);
   }, 60_000);
 });

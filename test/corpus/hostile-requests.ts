@@ -41,6 +41,10 @@ const HEX64 = 'ab'.repeat(32);
 const DEEP_SCHEMA = '{ __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }';
 const DEEP_TYPE = `{ __type(name: "Product") { fields { type { ${'ofType { '.repeat(9)}name ${'} '.repeat(9)}} } } }`;
 const ids = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+/** JSON arrays `levels` deep, one inside the other. */
+const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+/** A cacheable query: its variables go into the cache key, whose stringify recursed until MAX_VARIABLES_DEPTH. */
+const PRODUCT_BY_ID = 'query ($id: ID!) { product(id: $id) { id } }';
 
 export const CORPUS: HostileCase[] = [
   // The body and its framing
@@ -96,11 +100,58 @@ export const CORPUS: HostileCase[] = [
     message: /was not provided/,
   },
   {
-    name: 'deeply nested JSON in a variable',
-    init: post(`{"query":"query ($id: ID!) { product(id: $id) { id } }","variables":{"id":${'['.repeat(5000)}${']'.repeat(5000)}}}`),
+    name: 'nested JSON in a variable, within MAX_VARIABLES_DEPTH',
+    init: post(`{"query":"${PRODUCT_BY_ID}","variables":{"id":${nested(63)}}}`),
     status: 400,
     body: 'errors',
     message: /ID cannot represent/,
+  },
+  {
+    name: 'deeply nested JSON in a variable (5000 levels)',
+    init: post(`{"query":"${PRODUCT_BY_ID}","variables":{"id":${nested(5000)}}}`),
+    status: 400,
+    body: 'errors',
+    code: 'VARIABLES_TOO_DEEP',
+  },
+  // Once answered 500 as text/plain: the cache key's recursive stringify overflowed the stack.
+  {
+    name: 'variables nested 8000 deep (16 KB) on a cacheable query',
+    init: post(`{"query":"${PRODUCT_BY_ID}","variables":{"id":${nested(8000)}}}`),
+    status: 400,
+    body: 'errors',
+    code: 'VARIABLES_TOO_DEEP',
+    message: /64 levels deep at most/,
+  },
+  {
+    name: 'variables nested 8000 deep in a GET',
+    path: graphqlPath({ query: PRODUCT_BY_ID, variables: `{"id":${nested(8000)}}` }),
+    init: get(),
+    status: 400,
+    body: 'errors',
+    code: 'VARIABLES_TOO_DEEP',
+  },
+  {
+    name: 'extensions nested 8000 deep',
+    init: post(`{"query":"{ __typename }","extensions":{"x":${nested(8000)}}}`),
+    status: 400,
+    body: 'errors',
+    code: 'VARIABLES_TOO_DEEP',
+  },
+  {
+    name: 'extensions nested 8000 deep in a GET',
+    path: graphqlPath({ query: '{ __typename }', extensions: `{"x":${nested(8000)}}` }),
+    init: get(),
+    status: 400,
+    body: 'errors',
+    code: 'VARIABLES_TOO_DEEP',
+  },
+  // 200 KB: the body limit refuses it first here; test/guards/hostile-input.test.ts raises the limit to reach the depth check.
+  {
+    name: 'a 100,000-deep array in variables',
+    init: post(`{"query":"${PRODUCT_BY_ID}","variables":{"id":${nested(100_000)}}}`),
+    status: 413,
+    body: 'errors',
+    code: 'PAYLOAD_TOO_LARGE',
   },
   {
     name: 'variables not JSON in a GET',
@@ -255,17 +306,19 @@ export const CORPUS: HostileCase[] = [
 ];
 
 /** The statuses the corpus ends in: a change in any answer shows here. */
-export const EXPECTED_SUMMARY: Record<string, number> = { '200': 31, '400': 27, '403': 6, '405': 4, '413': 2, '415': 2 };
+export const EXPECTED_SUMMARY: Record<string, number> = { '200': 31, '400': 32, '403': 6, '405': 4, '413': 3, '415': 2 };
 
 /** A refusal as the test saw it, with the origin calls it cost. */
 export interface Probe extends Answer {
   originCalls: number;
 }
 
-/** What every refusal must be: its status, a GraphQL error body that says why, no origin call, no stack, no suggestion. */
+/** What every refusal must be: its status, a GraphQL error body that says why, CORS, no origin call, no stack, no suggestion. */
 export function check(c: HostileCase, result: Probe): void {
   expect(result.status, c.name).toBeLessThan(500);
   expect(result.status, c.name).toBe(c.status);
+  // A page on another origin must be able to read why it was refused (CORS_ORIGINS is `*` in tests).
+  expect(result.headers.get('access-control-allow-origin'), c.name).toBe('*');
   expect(isRefusal(result), c.name).toBe(true);
   expect(result.originCalls, `${c.name}: origin calls`).toBe(0);
   if (c.body === 'empty') {

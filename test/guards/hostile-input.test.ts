@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { graphqlPath, isRefusal, JSON_HEADERS, postJson } from '../answers.ts';
+import { env } from 'cloudflare:workers';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { graphqlPath, isRefusal, JSON_HEADERS, postJson, type Answer } from '../answers.ts';
 import { check, CORPUS, EXPECTED_SUMMARY, get, post, postQuery, type HostileCase, type Probe } from '../corpus/hostile-requests.ts';
 import { origin, resetAll } from '../helpers.ts';
-import { fetchGateway } from './guard-helpers.ts';
+import { fetchGateway, fetchWith } from './guard-helpers.ts';
 
 async function probe(c: HostileCase): Promise<Probe> {
   await origin.resetCounters();
@@ -81,5 +82,47 @@ describe('hostile input: no way around the limits', () => {
     const result = await fetchGateway('/graphql', postQuery(query));
     expect(result.status).toBe(200);
     expect((await origin.stats()).total).toBe(0);
+  });
+});
+
+describe('hostile input: MAX_VARIABLES_DEPTH, and no 5xx from workerd itself', () => {
+  beforeEach(() => resetAll());
+  afterEach(() => vi.restoreAllMocks());
+
+  const nestedVariables = (levels: number) => `{"a":${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}}`;
+  const expectTooDeep = (result: Answer) => {
+    expect(result.status).toBe(400);
+    expect(result.body?.errors?.[0]?.extensions?.code).toBe('VARIABLES_TOO_DEEP');
+    expect(result.headers.get('access-control-allow-origin')).toBe('*');
+  };
+
+  it('counts the variables object as the first level: MAX_VARIABLES_DEPTH levels pass, one more is refused', async () => {
+    const shallow = { ...env, MAX_VARIABLES_DEPTH: '3' };
+    const body = (levels: number) => post(`{"query":"{ __typename }","variables":${nestedVariables(levels)}}`);
+    const atLimit = await fetchWith(shallow, '/graphql', body(3));
+    expect(atLimit.status).toBe(200);
+    expect(atLimit.body).toEqual({ data: { __typename: 'Query' } });
+    expectTooDeep(await fetchWith(shallow, '/graphql', body(4)));
+  });
+
+  // The walk itself must not recurse: a body limit raised far enough lets a 100,000-level array reach it.
+  it('refuses a 100,000-deep array in variables without overflowing, by POST and by GET', async () => {
+    const roomy = { ...env, MAX_BODY_BYTES: '1000000' };
+    const variables = nestedVariables(100_000);
+    expectTooDeep(await fetchWith(roomy, '/graphql', post(`{"query":"{ __typename }","variables":${variables}}`)));
+    expectTooDeep(await fetchWith(roomy, graphqlPath({ query: '{ __typename }', variables }), get()));
+    expect((await origin.stats()).total).toBe(0);
+  });
+
+  it('answers a throw before Yoga (a body that breaks off) with a JSON GraphQL 500, CORS and a JSON log line', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const broken = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new Error('connection reset')) });
+    const result = await fetchWith(env, '/graphql', { method: 'POST', headers: JSON_HEADERS, body: broken });
+    expect(result.status).toBe(500);
+    expect(result.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(result.headers.get('access-control-allow-origin')).toBe('*');
+    expect(result.body).toEqual({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    const lines = logged.mock.calls.map(([line]) => JSON.parse(String(line)) as { event?: string; error?: string });
+    expect(lines).toContainEqual({ event: 'graphql-route-failed', error: 'Error: connection reset' });
   });
 });
