@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TITLE_REQUIRED } from '../../examples/blog/simulator/posts.ts';
 import { createSeed } from '../../examples/blog/simulator/seed.ts';
@@ -7,6 +5,7 @@ import { startBlogOrigin, type RunningBlogOrigin } from '../../examples/blog/sim
 import type { BlogPost, BlogStats } from '../../examples/blog/simulator/types.ts';
 import { stop } from '../../scripts/dev-processes.ts';
 import { answer, codes, postJson, type Answer } from '../answers.ts';
+import { serve, type Served } from './serve.ts';
 
 /**
  * The second example API, end to end: `npm run serve -- --schema
@@ -18,8 +17,6 @@ import { answer, codes, postJson, type Answer } from '../answers.ts';
  * `@invalidates`. Origin calls are read from the simulator's `/__blog/stats`.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVE = fileURLToPath(new URL('../../scripts/serve.ts', import.meta.url));
 const PURGE_TOKEN = 'blog-purge';
 const WRITE = { authorization: 'Bearer blog-token' };
 /** Building the bundle and starting workerd. */
@@ -30,25 +27,14 @@ const SEED = createSeed();
 const userName = (id: number): string => SEED.users.find((user) => user.id === id)!.name;
 const postsBy = (userId: number): BlogPost[] => SEED.posts.filter((post) => post.userId === userId);
 
-/** `npm run serve` for the blog folder; resolves with the gateway's base URL once it prints `ready <url>/graphql`. */
-async function serveBlog(originUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const args = ['--experimental-strip-types', SERVE, '--port', '0', '--env', 'development', '--schema', 'examples/blog', '--origin-url', originUrl, '--var', `PURGE_TOKEN:${PURGE_TOKEN}`];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let printed = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      printed += chunk.toString();
-      const ready = /ready (http:\/\/\S+)\/graphql/.exec(printed);
-      if (ready) resolve(ready[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`[blog] npm run serve -- --schema examples/blog exited with ${code}: ${printed}`)));
-  });
-  return { url, child };
+/** `npm run serve` for the blog folder, in development settings. */
+function serveBlog(originUrl: string): Promise<Served> {
+  return serve(['--port', '0', '--env', 'development', '--schema', 'examples/blog', '--origin-url', originUrl, '--var', `PURGE_TOKEN:${PURGE_TOKEN}`]);
 }
 
 describe('the blog example through the gateway (SDL only)', () => {
   let origin: RunningBlogOrigin | undefined;
-  let served: { url: string; child: ChildProcess } | undefined;
+  let served: Served | undefined;
 
   beforeAll(async () => {
     origin = await startBlogOrigin({ port: 0, latencyMs: 5 });
@@ -60,7 +46,7 @@ describe('the blog example through the gateway (SDL only)', () => {
   });
 
   const originUrl = (): string => origin!.url;
-  const gatewayUrl = (): string => served!.url;
+  const gatewayUrl = (): string => served!.urls[0]!;
 
   /** Every cache tier emptied, then the blog reseeded with its counters at zero. */
   beforeEach(async () => {

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startOrigin } from '../../origin/server.ts';
 import { stop } from '../../scripts/dev-processes.ts';
+import { serve, type Served } from './serve.ts';
 
 export type Settings = 'production' | 'development';
 
@@ -21,31 +20,17 @@ export const OBJECT_LATENCY_MS = 50;
 /** The memory tier's confirmation lapses this often in the many-isolate server, so that its lookups show within a test. */
 export const MANY_ISOLATES_MEMORY_TTL_MS = 100;
 
-const SERVE = fileURLToPath(new URL('../../scripts/serve.ts', import.meta.url));
-
 /**
- * `npm run serve` (the bundle `wrangler deploy` uploads, on workerd itself)
- * with the given settings, over `originUrl`; resolves once it prints its URL.
- * The breaker is off because the suite fails the origin on purpose; the purge
+ * `npm run serve` with the given settings, over `originUrl`. The breaker is off because the suite fails the origin on purpose; the purge
  * token lets each test start from an empty cache. Everything else is as the
  * settings ship.
  */
-async function serve(settings: Settings, originUrl: string, extra: string[] = [], isolates = 1): Promise<{ urls: string[]; child: ChildProcess }> {
-  const args = ['--experimental-strip-types', SERVE, '--port', '0', '--env', settings, '--origin-url', originUrl, '--isolates', String(isolates), ...extra];
+function serveWith(settings: Settings, originUrl: string, extra: string[] = [], isolates = 1): Promise<Served> {
+  const args = ['--port', '0', '--env', settings, '--origin-url', originUrl, ...extra];
   for (const pair of [`PURGE_TOKEN:${CONTRACT_PURGE_TOKEN}`, 'CACHE_SCOPE_SECRET:contract-scope', 'ORIGIN_BREAKER_FAILURES:1000000']) {
     args.push('--var', pair);
   }
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const urls = await new Promise<string[]>((resolve, reject) => {
-    let printed = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      printed += chunk.toString();
-      const ready = [...printed.matchAll(/ready (http:\/\/\S+)\/graphql/g)].map((match) => match[1]!);
-      if (ready.length === isolates) resolve(ready);
-    });
-    child.once('exit', (code) => reject(new Error(`[contract] npm run serve (${settings}) exited with ${code}: ${printed}`)));
-  });
-  return { urls, child };
+  return serve(args, isolates);
 }
 
 /**
@@ -60,14 +45,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     manyIsolates: await startOrigin({ port: 0, latencyMs: 5 }),
   };
   // One build at a time: each builds into dist/worker before workerd copies the bundle away; the many-isolate server reuses the production one.
-  const production = await serve('production', origins.production.url);
-  const manyIsolates = await serve(
+  const production = await serveWith('production', origins.production.url);
+  const manyIsolates = await serveWith(
     'production',
     origins.manyIsolates.url,
     ['--no-build', '--object-latency-ms', String(OBJECT_LATENCY_MS), '--var', `CACHE_MEMORY_TTL_MS:${MANY_ISOLATES_MEMORY_TTL_MS}`],
     MANY_ISOLATES,
   );
-  const development = await serve('development', origins.development.url);
+  const development = await serveWith('development', origins.development.url);
   project.provide('contract', {
     production: { gatewayUrl: production.urls[0]!, originUrl: origins.production.url },
     development: { gatewayUrl: development.urls[0]!, originUrl: origins.development.url },

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stop } from '../../scripts/dev-processes.ts';
 import { answer, codes, JSON_HEADERS, postJson, type Answer } from '../answers.ts';
+import { serve, type Served } from './serve.ts';
 import { LARGE_RAW_SELECTED } from '../hostile-origin/bodies.ts';
 import { descendantNamed, megabytes, memoryOf, type ProcessMemory } from '../hostile-origin/memory.ts';
 import {
@@ -31,8 +30,6 @@ import {
  * for a 5xx status, the address of any of the test's servers, and a stack.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVE = fileURLToPath(new URL('../../scripts/serve.ts', import.meta.url));
 const PURGE_TOKEN = 'trust-boundary-purge';
 /** Building the bundle (wrangler) and starting workerd; the bomb is built meanwhile. */
 const STARTUP_MS = 240_000;
@@ -42,19 +39,14 @@ const CLIENT_TIMEOUT_MS = 20_000;
 /** A stack frame, as Node or V8 prints one, in a JSON text or a header. */
 const STACK = /(?:\\n|\n)\s*at \S|at Object\.<anonymous>|\/[\w./-]+\.(?:[cm]?js|ts):\d+:\d+/;
 
-interface Served {
-  url: string;
-  child: ChildProcess;
-}
-
 /**
  * `npm run serve` for the hostile schema; resolves with the gateway's base
  * URL once it prints `ready <url>/graphql`. "api" is the hostile origin
  * (`--origin-url`); "limits" and "limits-long" are two more instances of it,
  * one per 429 route, so that the shield's hold-off after one spoils nothing else.
  */
-async function serveHostile(originUrl: string, limitsUrl: string, limitsLongUrl: string): Promise<Served> {
-  const args = ['--experimental-strip-types', SERVE, '--port', '0', '--env', 'production', '--schema', 'test/hostile-origin/schema', '--origin-url', originUrl];
+function serveHostile(originUrl: string, limitsUrl: string, limitsLongUrl: string): Promise<Served> {
+  const args = ['--port', '0', '--env', 'production', '--schema', 'test/hostile-origin/schema', '--origin-url', originUrl];
   for (const pair of [
     `PURGE_TOKEN:${PURGE_TOKEN}`,
     'CACHE_SCOPE_SECRET:trust-boundary-scope',
@@ -64,17 +56,7 @@ async function serveHostile(originUrl: string, limitsUrl: string, limitsLongUrl:
   ]) {
     args.push('--var', pair);
   }
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let printed = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      printed += chunk.toString();
-      const ready = /ready (http:\/\/\S+)\/graphql/.exec(printed);
-      if (ready) resolve(ready[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`[trust-boundary] npm run serve -- --schema test/hostile-origin/schema exited with ${code}: ${printed}`)));
-  });
-  return { url, child };
+  return serve(args);
 }
 
 describe('the trust boundary: the production build in front of a hostile origin', () => {
@@ -94,7 +76,7 @@ describe('the trust boundary: the production build in front of a hostile origin'
     await Promise.all([served && stop(served.child), origin?.close(), limits?.close(), limitsLong?.close(), internal?.close()]);
   });
 
-  const gatewayUrl = (): string => served!.url;
+  const gatewayUrl = (): string => served!.urls[0]!;
   const hostile = (): HostileOrigin => origin!;
   const inside = (): RecordingServer => internal!;
   const servers = (): RecordingServer[] => [origin!, limits!, limitsLong!, internal!];
