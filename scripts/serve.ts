@@ -12,6 +12,7 @@ import { basename, extname, join, parse, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { unstable_readConfig } from 'wrangler';
+import { DEFAULT_SCHEMA_DIR, schemaModulePath } from './build-schema.ts';
 import { takeSchemaOption } from './schema-option.ts';
 import { startWorkerdServer } from './workerd-server.ts';
 
@@ -66,7 +67,8 @@ if (!existsSync(config)) fail(`--config must be a wrangler config file, not "${v
 // Any other config's bundle goes beside the gateway's, named after its file: bench/peers/yoga-workers.wrangler.toml → dist/yoga-workers.
 // Absolute, because wrangler resolves a relative --outdir from the config's folder.
 // A schema folder other than schema/ builds beside it: dist/worker-examples-blog.
-const schemaSuffix = schemaOption.dir === 'schema' ? '' : `-${schemaOption.dir.replace(/[^A-Za-z0-9]+/g, '-')}`;
+// Named as its module is (scripts/build-schema.ts), so that two folders never share a bundle.
+const schemaSuffix = schemaOption.dir === DEFAULT_SCHEMA_DIR ? '' : `-${basename(schemaModulePath(schemaOption.dir), '.ts')}`;
 const outdir = config === gatewayConfig ? `${root}dist/worker${schemaSuffix}` : `${root}dist/${basename(config, extname(config)).replace(/\.wrangler$/, '')}`;
 if (!values['no-build'] && !values.script) {
   // `--env ""` is wrangler's name for the top level.

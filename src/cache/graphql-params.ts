@@ -1,3 +1,5 @@
+import { nestsDeeperThan } from '../json-depth.ts';
+
 /** The GraphQL-over-HTTP request parameters, read without parsing the document. */
 export interface GraphQLParams {
   query: string;
@@ -102,23 +104,6 @@ function checked(raw: RawParams | string, nested: unknown[], maxDepth: number): 
     return refuse(400, 'VARIABLES_TOO_DEEP', `"variables" and "extensions" may nest objects and arrays ${maxDepth} levels deep at most.`);
   }
   return { raw };
-}
-
-/**
- * Whether `root` nests objects and arrays more than `max` levels deep (`{}` is
- * one level). An explicit stack, not recursion: the cache key's stable
- * stringify and the JSON.stringify of the request Yoga runs both recurse, and
- * this walk is what keeps them from overflowing.
- */
-function nestsDeeperThan(root: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[root, 1]];
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    const [value, depth] = top;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(value)) stack.push([child, depth + 1]);
-  }
-  return false;
 }
 
 async function readBounded(request: Request, maxBytes: number): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { nestsDeeperThan } from './json-depth.ts';
+import { nestsDeeperThan } from '../json-depth.ts';
 import type { OriginGate } from './origin-gate.ts';
 import { OriginError, originInvalidValue, originStatusError, originUnavailable } from './origin-error.ts';
 import { sharingOf, type OriginSharing } from './origin-sharing.ts';

@@ -1,8 +1,10 @@
 /**
  * Whether a parsed JSON value nests arrays and objects more than `limit`
- * levels deep. JSON.parse takes any depth, but the gateway's mapping of a
- * value recurses and would overflow the stack on it; this walk keeps its own
- * stack, so a value of any depth costs it one pass over its containers.
+ * levels deep (`{}` is one level). JSON.parse takes any depth, but what walks
+ * a value afterwards (the cache key's stable stringify, the connectors'
+ * mapping) recurses and would overflow the stack on it; this walk keeps its
+ * own stack, so a value of any depth costs it one pass over its containers.
+ * For a client's variables and for an origin's answer alike.
  */
 export function nestsDeeperThan(value: unknown, limit: number): boolean {
   const containers: object[] = [];
