@@ -85,17 +85,20 @@ export class OriginError extends GraphQLError {
 export function originStatusError(request: string, response: Response, originMessage?: string): OriginError {
   const { status, statusText } = response;
   const detail = `${request}: ${status} ${statusText}`.trimEnd();
-  if (status === 429) {
-    const error = new OriginError('ORIGIN_RATE_LIMITED', 'The origin is rate-limiting requests; retry later.', detail, { status });
-    error.extensions.retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
-    return error;
-  }
+  if (status === 429) return originRateLimited(detail, retryAfterSeconds(response.headers.get('retry-after')), status);
   const known = CALLER_STATUSES[status];
   if (!known) return new OriginError('ORIGIN_UNAVAILABLE', UNAVAILABLE_MESSAGE, detail, { status });
   if (!originMessage) return new OriginError(known.code, known.message, detail, { status });
   if (isPublicOriginMessage(originMessage)) return new OriginError(known.code, originMessage, detail, { status });
   const withheld = JSON.stringify(originMessage.slice(0, WITHHELD_MESSAGE_CHARS));
   return new OriginError(known.code, known.message, `${detail}; the origin's message, withheld: ${withheld}`, { status });
+}
+
+/** The origin asked for a pause (its 429), or the shield holds it off for the rest of one: come back in `retryAfter` seconds. */
+export function originRateLimited(detail: string, retryAfter: number, status?: number): OriginError {
+  const error = new OriginError('ORIGIN_RATE_LIMITED', 'The origin is rate-limiting requests; retry later.', detail, { status });
+  error.extensions.retryAfter = retryAfter;
+  return error;
 }
 
 /** The shield's queue wait ran out: the origin is at its concurrency cap. */

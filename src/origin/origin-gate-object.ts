@@ -17,8 +17,10 @@ export type Grant =
   | { status: 'granted'; permit: string }
   /** The queue wait ran out. */
   | { status: 'busy' }
-  /** The breaker is open, or the origin asked for a pause: fail fast, the origin is not asked. */
-  | { status: 'open'; retryAfterMs: number };
+  /** The breaker is open: fail fast, the origin is not asked. */
+  | { status: 'open'; retryAfterMs: number }
+  /** The origin asked for a pause (a 429's `Retry-After`): likewise, until it ends. */
+  | { status: 'paused'; retryAfterMs: number };
 
 /** How a call went, for the breaker: `ok` (a usable answer, a 4xx or 429 included), `failed` (see `OriginError.originFault`), or `abandoned` (not the origin's fault). */
 export type CallOutcome = 'ok' | 'failed' | 'abandoned';
@@ -45,7 +47,7 @@ export class OriginGateObject extends DurableObject<Env> {
   acquire(options: GateOptions): Grant | Promise<Grant> {
     const now = Date.now();
     this.#reap(now);
-    if (now < this.#heldUntil) return { status: 'open', retryAfterMs: this.#heldUntil - now };
+    if (now < this.#heldUntil) return { status: 'paused', retryAfterMs: this.#heldUntil - now };
     if (this.#openUntil) {
       if (now < this.#openUntil || this.#probing) return { status: 'open', retryAfterMs: Math.max(1000, this.#openUntil - now) };
       this.#probing = true;
@@ -67,12 +69,12 @@ export class OriginGateObject extends DurableObject<Env> {
     });
   }
 
-  /** `holdOffMs`: the origin asked for a pause; until it ends, `acquire` answers as the open breaker does, and the queue is refused now. */
+  /** `holdOffMs`: the origin asked for a pause; until it ends, `acquire` answers `paused`, and the queue is refused now. */
   release(permit: string, outcome: CallOutcome, options: GateOptions, holdOffMs = 0): void {
     const now = Date.now();
     if (holdOffMs > 0) {
       this.#heldUntil = Math.max(this.#heldUntil, now + holdOffMs);
-      this.#refuseQueued(this.#heldUntil - now);
+      this.#refuseQueued({ status: 'paused', retryAfterMs: this.#heldUntil - now });
     }
     const held = this.#permits.get(permit);
     if (!held) return;
@@ -108,12 +110,12 @@ export class OriginGateObject extends DurableObject<Env> {
   #open(now: number, options: GateOptions): void {
     this.#openUntil = now + options.breakerCooldownMs;
     this.#probing = false;
-    this.#refuseQueued(options.breakerCooldownMs);
+    this.#refuseQueued({ status: 'open', retryAfterMs: options.breakerCooldownMs });
   }
 
   /** Everyone queued fails fast now rather than waiting to. */
-  #refuseQueued(retryAfterMs: number): void {
-    for (const queued of [...this.#queue]) queued.settle({ status: 'open', retryAfterMs });
+  #refuseQueued(refusal: Extract<Grant, { retryAfterMs: number }>): void {
+    for (const queued of [...this.#queue]) queued.settle(refusal);
   }
 
   #close(): void {

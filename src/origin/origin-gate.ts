@@ -1,4 +1,4 @@
-import { OriginError, originBusy, originUnavailable } from './origin-error.ts';
+import { OriginError, originBusy, originRateLimited, originUnavailable } from './origin-error.ts';
 import type { CallOutcome, GateOptions, OriginGateObject } from './origin-gate-object.ts';
 
 /** Runs each origin call under a permit of the global shield. */
@@ -25,8 +25,9 @@ export function createOriginGate({ namespace, name, ...options }: OriginGateSett
       throw originBusy(request, 1000);
     }
     if (grant.status === 'busy') throw originBusy(request, 1000);
+    if (grant.status === 'paused') throw originRateLimited(`${request}: the origin asked for a pause`, Math.ceil(grant.retryAfterMs / 1000));
     if (grant.status === 'open') {
-      const error = originUnavailable(request, 'the origin is skipped: the circuit breaker is open, or the origin asked for a pause');
+      const error = originUnavailable(request, 'the circuit breaker is open: the origin is skipped');
       error.extensions.retryAfter = Math.ceil(grant.retryAfterMs / 1000);
       throw error;
     }

@@ -395,6 +395,8 @@ describe('the trust boundary: the production build in front of a hostile origin'
 
       const again = await query('{ rateLimited { ok } }');
       expect(again.body?.data?.rateLimited ?? null).toBeNull();
+      errorWith(again, 'ORIGIN_RATE_LIMITED');
+      expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(limits!.count('/rate-limited'), 'the hold-off keeps the origin out of reach').toBe(1);
 
       const long = await query('{ rateLimitedLong { ok } }');

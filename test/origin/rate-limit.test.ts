@@ -63,7 +63,7 @@ describe('origin 429', () => {
 
     for (const path of ['/busy', '/other']) {
       const held = await originFailure(client.request({ method: 'GET', url: `${main.url}${path}` }));
-      expect(held.code).toBe('ORIGIN_UNAVAILABLE');
+      expect(held.code).toBe('ORIGIN_RATE_LIMITED');
       expect(held.extensions.retryAfter).toBeGreaterThan(0);
       expect(held.extensions.retryAfter).toBeLessThanOrEqual(30);
     }
@@ -92,7 +92,7 @@ describe('origin 429 through the gateway', () => {
   const gateway = { ...env, ORIGIN_URL: limited.url };
   beforeEach(() => resetAll());
 
-  it('the client gets ORIGIN_RATE_LIMITED with the Retry-After header, then fails fast while the origin is held off', async () => {
+  it('the client gets ORIGIN_RATE_LIMITED with the Retry-After header, then fails fast, with the same code, while the origin is held off', async () => {
     await limited.script({ 'GET /api/products': { status: 429, headers: { 'retry-after': '9' } } });
 
     const first = await gqlWith(gateway, '{ product(id: "rl-1") { id } }');
@@ -101,7 +101,7 @@ describe('origin 429 through the gateway', () => {
     expect(first.headers.get('retry-after')).toBe('9');
 
     const second = await gqlWith(gateway, '{ product(id: "rl-2") { id } }');
-    expect(errorCodes(second.body)).toEqual(['ORIGIN_UNAVAILABLE']);
+    expect(errorCodes(second.body)).toEqual(['ORIGIN_RATE_LIMITED']);
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(second.headers.get('retry-after'))).toBeLessThanOrEqual(9);
     expect(await limited.requests()).toHaveLength(1);
