@@ -21,3 +21,28 @@ directive @cacheControl(
 
 /** Read from the SDL, then removed from the served schema. */
 export const CONNECTOR_DIRECTIVES = new Set(['link', 'source', 'connect', 'key', 'cacheTag', 'invalidates']);
+
+/**
+ * Federation's other directives, which a subgraph file may use: accepted and
+ * removed from the served schema. `@inaccessible` hides what it marks
+ * (inaccessible.ts); the rest tell a router how to compose or plan across
+ * subgraphs, which one graph has no use for (README, "Directive reference").
+ */
+export const FEDERATION_DIRECTIVES = new Set([
+  'inaccessible',
+  'shareable',
+  'external',
+  'provides',
+  'requires',
+  'tag',
+  'override',
+  'composeDirective',
+  'interfaceObject',
+  'authenticated',
+  'requiresScopes',
+  'policy',
+  'context',
+  'fromContext',
+  'listSize',
+  'cost',
+]);

@@ -19,7 +19,9 @@ import {
   type ObjectTypeExtensionNode,
   type SchemaExtensionNode,
 } from 'graphql';
-import { CONNECTOR_DIRECTIVES, SERVED_DIRECTIVES } from './builtin-directives.ts';
+import { CONNECTOR_DIRECTIVES, FEDERATION_DIRECTIVES, SERVED_DIRECTIVES } from './builtin-directives.ts';
+import { defineExtendedTypes, withPlainDirectiveNames } from './federation.ts';
+import { hideInaccessible } from './inaccessible.ts';
 import { outputNames, parseSelection, type Selection, type Value } from './selection.ts';
 import { parseTemplate, templateValues, type Template } from './template.ts';
 
@@ -84,7 +86,7 @@ export interface SchemaFile {
 }
 
 export interface ReadSchema {
-  /** The SDL served: the files without the connector directives, with `@cacheControl` declared. */
+  /** The SDL served: the files without the connector and federation directives or what `@inaccessible` hides, with `@cacheControl` declared. */
   typeDefs: DocumentNode;
   plan: GatewayPlan;
 }
@@ -114,7 +116,7 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
   for (const file of files) {
     const source = new Source(file.sdl, file.name);
     try {
-      parsed.push({ file, source, document: parse(source) });
+      parsed.push({ file, source, document: withPlainDirectiveNames(parse(source)) });
     } catch (error) {
       const line = (error as { locations?: { line: number }[] }).locations?.[0]?.line ?? 1;
       problems.push(`[schema] ${file.name}:${line}: ${(error as Error).message.replace(/^Syntax Error: /, 'syntax error: ')}`);
@@ -124,17 +126,19 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
 
   const userDirectives = new Set(parsed.flatMap(({ document }) => document.definitions.flatMap((node) => (node.kind === Kind.DIRECTIVE_DEFINITION ? [node.name.value] : []))));
   const builtins = userDirectives.has('cacheControl') ? [] : [parse(SERVED_DIRECTIVES)];
-  const typeDefs = concatAST([...builtins, ...parsed.map(({ document }) => stripConnectorDirectives(document))]);
-  let schema: GraphQLSchema;
-  try {
-    schema = buildASTSchema(typeDefs);
-  } catch (error) {
-    throw new ConnectError([`[schema] ${files.map((file) => file.name).join(', ')}: ${(error as Error).message}`]);
-  }
-
-  const plan: GatewayPlan = { sources: [], fields: new Map(), entities: new Map(), keys: new Map(), typeTags: new Map(), fieldTags: new Map(), invalidations: new Map() };
+  const whole = defineExtendedTypes(concatAST([...builtins, ...parsed.map(({ document }) => stripDirectives(document))]));
   const where = (source: Source, node: { loc?: { start: number } | undefined }) => `${source.name}:${node.loc ? getLocation(source, node.loc.start).line : 1}`;
   const report = (at: string, message: string) => problems.push(`[connect] ${at}: ${message}`);
+  const typeDefs = hideInaccessible(whole, (node, message) => report(where(node.loc!.source, node), message));
+  if (problems.length) throw new ConnectError(problems);
+  const filesNamed = files.map((file) => file.name).join(', ');
+  // Connectors are planned on the whole schema; what @inaccessible leaves must still be a schema.
+  const schema = buildSchema(visit(whole, { Directive: (node) => (node.name.value === 'inaccessible' ? null : undefined) }), filesNamed);
+  if (typeDefs !== whole) buildSchema(typeDefs, filesNamed);
+
+  const plan: GatewayPlan = { sources: [], fields: new Map(), entities: new Map(), keys: new Map(), typeTags: new Map(), fieldTags: new Map(), invalidations: new Map() };
+  /** Types with a `@key` an entity connector may fetch by: any but `@key(resolvable: false)`. */
+  const resolvable = new Set<string>();
 
   // Sources first: connectors anywhere may name them.
   for (const { source, document } of parsed) {
@@ -168,10 +172,15 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
 
   function readTypeDirectives(node: TypeNode, type: GraphQLNamedType & { name: string }, whereOf: (node: ConstDirectiveNode) => string): void {
     for (const directive of directivesNamed(node, 'key')) {
-      const fields = String(argumentsOf(directive).fields ?? '').trim();
+      const args = argumentsOf(directive);
+      const fields = String(args.fields ?? '').trim();
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(fields)) report(whereOf(directive), `@key(fields: "${fields}") on ${type.name}: only a single key field is supported`);
       else if (!isObjectType(type) || !type.getFields()[fields]) report(whereOf(directive), `@key field "${fields}" is not a field of ${type.name}`);
-      else plan.keys.set(type.name, fields);
+      else {
+        // Still the entity's identity (its records, `Post:7`); only an entity connector needs a resolvable key.
+        plan.keys.set(type.name, fields);
+        if (args.resolvable !== false) resolvable.add(type.name);
+      }
     }
     for (const directive of directivesNamed(node, 'cacheTag')) {
       const tag = readTemplate(argumentsOf(directive).format, whereOf(directive), '@cacheTag format');
@@ -188,6 +197,7 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
   function checkEntity(entity: EntityPlan): void {
     const key = plan.keys.get(entity.type);
     if (!key) return void report(entity.where, `@connect on type ${entity.type} needs @key(fields: "...") on the type`);
+    if (!resolvable.has(entity.type)) return void report(entity.where, `@connect on type ${entity.type} resolves it, but its @key says resolvable: false`);
     entity.key = key;
     const type = schema.getType(entity.type);
     if (!entity.http) return void report(entity.where, `@connect on type ${entity.type} needs http`);
@@ -351,12 +361,24 @@ function argumentsOf(directive: ConstDirectiveNode): Record<string, unknown> {
   return Object.fromEntries((directive.arguments ?? []).map((arg) => [arg.name.value, valueFromASTUntyped(arg.value)]));
 }
 
-/** The document without connector directives, their definitions, or `extend schema` left empty by their removal. */
-function stripConnectorDirectives(document: DocumentNode): DocumentNode {
+/** The document's schema, or the build's `[schema]` error naming the files. */
+function buildSchema(document: DocumentNode, filesNamed: string): GraphQLSchema {
+  try {
+    return buildASTSchema(document);
+  } catch (error) {
+    throw new ConnectError([`[schema] ${filesNamed}: ${(error as Error).message}`]);
+  }
+}
+
+/** Removed from the served schema; `@inaccessible` stays, for hideInaccessible to read. */
+const isStripped = (name: string) => CONNECTOR_DIRECTIVES.has(name) || (FEDERATION_DIRECTIVES.has(name) && name !== 'inaccessible');
+
+/** The document without connector and federation directives, their definitions and scalars, or `extend schema` left empty by their removal. */
+function stripDirectives(document: DocumentNode): DocumentNode {
   const stripped = visit(document, {
-    Directive: (node) => (CONNECTOR_DIRECTIVES.has(node.name.value) ? null : undefined),
-    DirectiveDefinition: (node) => (CONNECTOR_DIRECTIVES.has(node.name.value) ? null : undefined),
-    ScalarTypeDefinition: (node) => (node.name.value.startsWith('link__') || node.name.value.startsWith('connect__') ? null : undefined),
+    Directive: (node) => (isStripped(node.name.value) ? null : undefined),
+    DirectiveDefinition: (node) => (CONNECTOR_DIRECTIVES.has(node.name.value) || FEDERATION_DIRECTIVES.has(node.name.value) ? null : undefined),
+    ScalarTypeDefinition: (node) => (/^(link|connect|federation)__/.test(node.name.value) ? null : undefined),
   });
   return {
     ...stripped,

@@ -57,6 +57,12 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
   if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new Error(`[connect] maxBatchSize must be a positive integer, got ${maxBatchSize}`);
   const { schema } = hints;
   const identity = new Set(identityHeaders);
+  /** The named type `type.field` returns in the served schema; none for a field `@inaccessible` hides (its connector serves no client). */
+  const returnTypeOf = (type: string, field: string): string | undefined => {
+    const parent = schema.getType(type);
+    const definition = parent && 'getFields' in parent ? parent.getFields()[field] : undefined;
+    return definition && getNamedType(definition.type).name;
+  };
   const policies = new Map<string, FieldPolicy | undefined>();
   /** The client headers each connector (by field, or by entity type) copies into its requests. */
   const forwarded = new Map<string, string[]>();
@@ -67,8 +73,7 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
     forwarded.set(name, forwardedHeaders(connector));
     const forwardsIdentity = forwarded.get(name)!.some((header) => identity.has(header));
     policies.set(name, forwardsIdentity ? undefined : cachePolicy(connector, hints.ofField(type, field)));
-    const parent = schema.getType(type);
-    const named = parent && 'getFields' in parent ? getNamedType(parent.getFields()[field]!.type).name : undefined;
+    const named = returnTypeOf(type, field);
     if (named && plan.keys.has(named)) keyedTypes.set(name, named);
   }
   for (const [type, entity] of plan.entities) {
@@ -89,9 +94,7 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
      * (stubs of it are completed by key). For the response cache's key.
      */
     forwardedBy(type: string, field: string): string[] {
-      const parent = schema.getType(type);
-      const returned = parent && 'getFields' in parent ? getNamedType(parent.getFields()[field]!.type).name : '';
-      return [...(forwarded.get(`${type}.${field}`) ?? []), ...(forwarded.get(returned) ?? [])];
+      return [...(forwarded.get(`${type}.${field}`) ?? []), ...(forwarded.get(returnTypeOf(type, field) ?? '') ?? [])];
     },
 
     forRequest({ origin, headers, trace, fieldCache: cache, index, background }: RequestOptions): RequestConnectors {

@@ -2,6 +2,7 @@ import { buildSchema, parse } from 'graphql';
 import schemaFolder from 'gateway:schema';
 import { describe, expect, it } from 'vitest';
 import { createPolicyReader, readCacheHints, type CachePolicy, type PolicyOptions } from '../../src/cache/policy.ts';
+import { createConnectorRuntime } from '../../src/connect/connectors.ts';
 import { createGatewaySchema } from '../../src/connect/gateway-schema.ts';
 
 const { schema } = createGatewaySchema(schemaFolder);
@@ -326,5 +327,23 @@ describe('readCacheHints', () => {
   it('reads hints on interfaces and unions', () => {
     expect(readCacheHints(edgeSchema).ofType('Node')).toEqual({ maxAge: 60 });
     expect(readCacheHints(edgeSchema).ofType('Result')).toEqual({ maxAge: 40 });
+  });
+});
+
+describe('the sharing rule over a schema with @inaccessible', () => {
+  it('a connector on a hidden field is planned but serves no client, and the runtime builds around it', () => {
+    const sdl = `extend schema @source(name: "zoo", http: { baseURL: "https://zoo.example.com" })
+      directive @inaccessible on FIELD_DEFINITION
+      type Query {
+        animals: [String] @connect(source: "zoo", http: { GET: "/animals" }, selection: "$")
+        keeperNotes: String @inaccessible @connect(source: "zoo", http: { GET: "/notes", headers: [{ name: "x-keeper", from: "x-keeper" }] }, selection: "$")
+      }
+    `;
+    const { schema: zoo, plan } = createGatewaySchema({ files: [{ name: 'schema/zoo.graphql', sdl }], resolvers: [] });
+    expect([...plan.fields.keys()]).toEqual(['Query.animals', 'Query.keeperNotes']);
+    expect(Object.keys(zoo.getQueryType()!.getFields())).toEqual(['animals']);
+    const runtime = createConnectorRuntime({ hints: readCacheHints(zoo), plan, identityHeaders: ['authorization'], baseUrls: new Map([['zoo', 'https://zoo.example.com']]), maxBatchSize: 10 });
+    expect(runtime.forwardedBy('Query', 'animals')).toEqual([]);
+    expect(runtime.forwardedBy('Query', 'keeperNotes')).toEqual(['x-keeper']);
   });
 });
