@@ -46,7 +46,9 @@ export type FieldWait =
   /** Nobody answered within the wait: the fallback if any, else the caller fetches without a lease. */
   | { status: 'timeout'; fallback?: FieldValue }
   /** Not waited for, because the same call was handed another key's lead: wait again once that one is filled. */
-  | { status: 'again' };
+  | { status: 'again' }
+  /** The leader's value is not kept (its caller's own, or too large): fetch for yourself, without a lease, at once. */
+  | { status: 'alone' };
 
 export interface FieldFill {
   /** The lease it was fetched under; none for a caller that fetched after its wait ran out. */
@@ -176,6 +178,15 @@ export class FieldCacheObject extends DurableObject<Env> {
       if (fallback) this.#leases.finish(key, lease, { status: 'failed', fallback });
       else this.#leases.handOver(key, now, leaseMs);
     }
+  }
+
+  /**
+   * The leader's values will not be kept (the origin said they are its
+   * caller's alone, or they are too large to store): each waiter fetches its
+   * own at once, rather than one after another under a lease each.
+   */
+  dismiss(leases: Record<string, string>): void {
+    for (const [key, lease] of Object.entries(leases)) this.#leases.finish(key, lease, { status: 'alone' });
   }
 
   /**

@@ -26,8 +26,8 @@ export interface FieldCache {
   /**
    * The values of `items`' keys: fresh from the cache; stale within staleWhileRevalidate (served at once; one caller across every isolate gets the lease and refreshes in the background via `background(promise)`);
    * otherwise fetched with ONE call of `fetch` for all keys this caller leads (across shards), while keys another caller is fetching are waited for (after this caller's own keys are filled: never wait while holding leases — see the comment in field-cache-object.ts about crossed leases).
-   * `fetch` answers the values by key; a key absent from them is stored and answered as null. A personal fetch, or a value over the storage limit, is answered and not kept.
-   * A store that fails, or is not made, releases its leases: no waiter is left for the lease to expire.
+   * `fetch` answers the values by key; a key absent from them is stored and answered as null. A personal fetch, or a value over the storage limit, is answered and not kept, and its waiters fetch their own at once.
+   * A store that fails releases its leases: no waiter is left for the lease to expire.
    * A failed fetch never replaces a good value: keys with a value inside staleIfError get that value; otherwise the fetch's error is thrown.
    * A waiter whose leader failed or died is handed the lead (one of them) and fetches; if the wait times out (waitMs) it gets the fallback if any, else fetches itself.
    */
@@ -102,14 +102,17 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
 
   const parsed = ({ value, readAt }: FieldValue): FieldRead => ({ value: JSON.parse(value) as unknown, readAt });
 
-  /** Gives leases back unfilled: a waiter gets the value that stands in for errors, or one of them the lead. */
+  /** The claims' leases, by shard. */
+  const leasesByShard = (claims: Claim[]) =>
+    [...byShard(claims.filter((claim) => claim.lease))].map(([shard, group]) => ({ shard, leases: Object.fromEntries(group.map((claim) => [claim.key, claim.lease!])) }));
+
+  /** Gives leases back unfilled after a failure: a waiter gets the value that stands in for errors, or one of them the lead. */
   const release = (claims: Claim[]): Promise<void> =>
-    settleAll(
-      [...byShard(claims.filter((claim) => claim.lease))].map(([shard, group]) =>
-        stub(shard).release(Object.fromEntries(group.map((claim) => [claim.key, claim.lease!])), { leaseMs }),
-      ),
-      'field-release-failed',
-    );
+    settleAll(leasesByShard(claims).map(({ shard, leases }) => stub(shard).release(leases, { leaseMs })), 'field-release-failed');
+
+  /** Gives leases back for values that will not be kept: every waiter fetches its own at once. */
+  const dismiss = (claims: Claim[]): Promise<void> =>
+    settleAll(leasesByShard(claims).map(({ shard, leases }) => stub(shard).dismiss(leases)), 'field-dismiss-failed');
 
   return {
     async load(items, fetch, background) {
@@ -151,8 +154,8 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
           texts.set(claim.key, text);
           kept.push(claim);
         }
-        // The answer is good whether or not it can be stored; what is not stored gives its leases back.
-        await release(claims.filter((claim) => !texts.has(claim.key)));
+        // The answer is good whether or not it can be stored; what is not stored sends its waiters to fetch their own.
+        await dismiss(claims.filter((claim) => !texts.has(claim.key)));
         await Promise.all(
           [...byShard(kept)].map(async ([shard, group]) => {
             const fills = group.map(({ key, policy, lease }): [string, FieldFill] => [key, { lease, value: texts.get(key)!, policy }]);
@@ -192,6 +195,7 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
             else if (result.status === 'lead') claims.push({ key, policy, lease: result.lease, fallback: result.fallback });
             else if (result.status === 'again') pending.push(key);
             else if (result.status === 'failed') answer.set(key, parsed(result.fallback));
+            else if (result.status === 'alone') late.push({ key, policy });
             else if (result.fallback) answer.set(key, parsed(result.fallback));
             else late.push({ key, policy });
           }

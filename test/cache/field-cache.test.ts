@@ -282,13 +282,17 @@ describe('field cache', () => {
       expect(origin.calls).toHaveLength(1);
     });
 
-    it('a personal fetch gives its lease back: waiters fetch for themselves at once, never getting the leader\'s value', async () => {
+    it('a personal fetch sends its waiters to fetch for themselves, together, never with the leader\'s value', async () => {
       const [key] = keysFor('personal-waiters') as [string];
       const cache = cacheWith();
       let calls = 0;
+      let running = 0;
+      let mostAtOnce = 0;
       const personal = async (): Promise<FieldFetch> => {
         const call = ++calls;
+        mostAtOnce = Math.max(mostAtOnce, ++running);
         await sleep(100);
+        running--;
         return { values: new Map([[key, `caller-${call}`]]), personal: true };
       };
 
@@ -297,6 +301,8 @@ describe('field cache', () => {
       expect(answers).not.toBe(PENDING);
       const values = (answers as Map<string, FieldRead>[]).map((reads) => valueOf(reads, key));
       expect(new Set(values).size).toBe(4);
+      // The three waiters were let go together when the leader's value turned out personal, not handed the lead one after another.
+      expect(mostAtOnce).toBeGreaterThan(1);
     });
 
     it('a value over the size limit is answered, counted and not stored, and its waiters do not wait out the lease', async () => {
