@@ -6,6 +6,10 @@ export interface GatewayConfig {
   originUrl: string | undefined;
   /** Base URLs by source name, from vars `ORIGIN_URL_<SOURCE>` (the name upper-cased, other characters as `_`): for schemas with several sources. */
   sourceUrls: Record<string, string>;
+  /** What connectors read as `$config`: vars and secrets `CONFIG_<key>` (`CONFIG_apiKey` is `$config.apiKey`); `CONFIG_<SOURCE>_<key>` gives one source its own. */
+  connectorConfig: Record<string, string>;
+  /** What connectors read as `$env`: vars and secrets `ENV_<NAME>` only (`ENV_REGION` is `$env.REGION`), never the gateway's own settings. */
+  connectorEnv: Record<string, string>;
   /** Keys per batched connector call at most; larger loads are split. Var `CONNECT_MAX_BATCH_SIZE`, default 100. */
   maxBatchSize: number;
   /** Milliseconds before one origin call is abandoned. Var `ORIGIN_TIMEOUT_MS`, default 3000. */
@@ -90,6 +94,11 @@ const MAX_ENTRY_BYTES_LIMIT = 2_000_000;
 /** `IDENTITY_HEADERS` unset: how a caller is identified in most APIs. */
 export const DEFAULT_IDENTITY_HEADERS: readonly string[] = ['authorization', 'cookie'];
 
+/** The string vars and secrets whose names start with `prefix`, by the rest of their name. */
+function prefixed(vars: Record<string, unknown>, prefix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(vars).flatMap(([name, value]) => (name.startsWith(prefix) && typeof value === 'string' ? [[name.slice(prefix.length), value]] : [])));
+}
+
 /** Throws on a bad value: a misconfigured gateway must not start half-working. */
 export function readConfig(env: object): GatewayConfig {
   const vars = env as Record<string, unknown>;
@@ -103,6 +112,8 @@ export function readConfig(env: object): GatewayConfig {
         .filter((name) => name.startsWith('ORIGIN_URL_') && text(name))
         .map((name) => [name.slice('ORIGIN_URL_'.length), readOriginUrl(name, text(name)!)]),
     ),
+    connectorConfig: prefixed(vars, 'CONFIG_'),
+    connectorEnv: prefixed(vars, 'ENV_'),
     maxBatchSize: int('CONNECT_MAX_BATCH_SIZE', 100, 1, 10_000),
     originTimeoutMs: int('ORIGIN_TIMEOUT_MS', 3000, 1),
     originMaxBodyBytes: int('ORIGIN_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1),

@@ -12,6 +12,7 @@ import { createResponseCache, type Served } from './cache/response-cache.ts';
 import { createScopeHasher } from './cache/scope.ts';
 import { readConfig, type GatewayConfig } from './config.ts';
 import { resolveBaseUrls } from './connect/base-urls.ts';
+import { resolveSourceConfig } from './connect/source-config.ts';
 import { createConnectorRuntime } from './connect/connectors.ts';
 import { createGatewaySchema } from './connect/gateway-schema.ts';
 import schemaFolder from 'gateway:schema';
@@ -51,7 +52,7 @@ async function buildIsolate(env: Env): Promise<Isolate> {
   // One reader of the hints for the response cache and the connectors' field cache.
   const hints = readCacheHints(schema);
   const { identityHeaders } = cache;
-  const connectors = createConnectorRuntime({ hints, plan, identityHeaders, baseUrls: resolveBaseUrls(plan.sources, config), maxBatchSize: config.maxBatchSize });
+  const connectors = createConnectorRuntime({ hints, plan, identityHeaders, baseUrls: resolveBaseUrls(plan.sources, config), sourceConfig: resolveSourceConfig(plan.sources, config), env: config.connectorEnv, maxBatchSize: config.maxBatchSize });
   const gates = new Map<string, OriginGate>();
   const gateFor = (url: URL): OriginGate => {
     let gate = gates.get(url.host);

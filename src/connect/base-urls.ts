@@ -2,7 +2,7 @@ import type { GatewayConfig } from '../config.ts';
 import type { SourcePlan } from './connector-plan.ts';
 
 /** `ORIGIN_URL_<SOURCE>`'s suffix for a source name: `legacy-shop` → `LEGACY_SHOP`. */
-function sourceVarSuffix(name: string): string {
+export function sourceVarSuffix(name: string): string {
   return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 }
 

@@ -3,6 +3,8 @@ import {
   concatAST,
   getLocation,
   getNamedType,
+  getNullableType,
+  isListType,
   isObjectType,
   Kind,
   parse,
@@ -21,20 +23,39 @@ import {
 } from 'graphql';
 import { CONNECTOR_DIRECTIVES, FEDERATION_DIRECTIVES, SERVED_DIRECTIVES } from './builtin-directives.ts';
 import { defineExtendedTypes, withPlainDirectiveNames } from './federation.ts';
+import { keyFields } from './entity-key.ts';
 import { hideInaccessible } from './inaccessible.ts';
-import { outputNames, parseSelection, type Selection, type Value } from './selection.ts';
+import { outputFields, subFields, type OutputField, type VariableRead } from './mapping/analyze.ts';
+import { outputNames, parseSelection, variablesRead, type Selection } from './selection.ts';
 import { parseTemplate, templateValues, type Template } from './template.ts';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-/** A request header: copied from the client's request (`from`), or fixed (`value`). */
-export type HeaderRule = { name: string; from: string } | { name: string; value: string };
+/** A request header: copied from the client's request (`from`), or a value, with `template` when it holds expressions (`"Bearer {$config.token}"`). */
+export type HeaderRule = { name: string; from: string } | { name: string; value: string; template?: Template | undefined };
 
 export interface SourcePlan {
   name: string;
   baseURL: string;
   headers: HeaderRule[];
+  /** `errors: { message, extensions }`: how its connectors' failed answers become GraphQL errors. */
+  errors: ErrorSelections | undefined;
+}
+
+export interface ErrorSelections {
+  message?: Selection | undefined;
+  extensions?: Selection | undefined;
+}
+
+/** Apollo's `errors` and `isSuccess`: an answer that is no success is a GraphQL error with the message and extensions these map from it. */
+export interface ErrorMapping {
+  /** The connector's, else its source's. */
+  message: Selection | undefined;
+  /** The source's, then the connector's over them. */
+  extensions: Selection[];
+  /** Unset: a 2xx status is success. */
+  isSuccess: Selection | undefined;
 }
 
 export interface HttpPlan {
@@ -52,12 +73,22 @@ export interface ConnectorPlan {
   /** None: the selection maps `$args` / `$this` to the value, typically entity stubs (this gateway's extension). */
   http: HttpPlan | undefined;
   selection: Selection;
+  /** Client headers (lower-case) its expressions read as `$request.headers.<name>`. */
+  requestHeaders: string[];
+  /** Answer headers (lower-case) its mappings read as `$response.headers.<name>`. */
+  responseHeaders: string[];
+  /** Set when the schema maps failed answers (`errors`, `isSuccess`): a 4xx is then handed to it rather than failing the call. */
+  errors: ErrorMapping | undefined;
+  /** `batch: { maxSize }`: keys per call at most, below the gateway's `CONNECT_MAX_BATCH_SIZE`. */
+  maxBatchSize: number | undefined;
   /** `schema/catalog.graphql:12`, for messages. */
   where: string;
 }
 
 export interface EntityPlan extends ConnectorPlan {
   type: string;
+  /** A root field marked `entity: true` (`Query.product(id:)`), which fetches the type by key: it reads the key as `$args`. */
+  byField: boolean;
   /** The `@key` field the connector fetches by. */
   key: string;
   /** Uses `$batch`: one call per batch of keys; otherwise one call per key (`$this`). */
@@ -139,6 +170,8 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
   const plan: GatewayPlan = { sources: [], fields: new Map(), entities: new Map(), keys: new Map(), typeTags: new Map(), fieldTags: new Map(), invalidations: new Map() };
   /** Types with a `@key` an entity connector may fetch by: any but `@key(resolvable: false)`. */
   const resolvable = new Set<string>();
+  /** Root fields marked `entity: true`, by the type they fetch. */
+  const entityFields: EntityPlan[] = [];
 
   // Sources first: connectors anywhere may name them.
   for (const { source, document } of parsed) {
@@ -151,7 +184,7 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
         if (typeof args.name !== 'string' || !args.name) report(at, '@source needs a name');
         else if (typeof http.baseURL !== 'string' || !/^https?:\/\//.test(http.baseURL)) report(at, `@source "${args.name}" needs http: { baseURL: "https://..." }`);
         else if (plan.sources.some((known) => known.name === args.name)) report(at, `@source "${args.name}" is declared twice`);
-        else plan.sources.push({ name: args.name, baseURL: http.baseURL.replace(/\/+$/, ''), headers: headerRules(http.headers, at, report) });
+        else plan.sources.push({ name: args.name, baseURL: http.baseURL.replace(/\/+$/, ''), headers: headerRules(http.headers, at, report), errors: readErrors(args.errors, at) });
       }
     }
   }
@@ -165,6 +198,8 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
       for (const fieldNode of node.fields ?? []) readFieldDirectives(fieldNode, type.getFields()[fieldNode.name.value]!, type, (n) => where(source, n));
     }
   }
+  // A type's own @connect fetches it by key; else a root field marked `entity: true` does.
+  for (const entity of entityFields) if (!plan.entities.has(entity.type)) plan.entities.set(entity.type, entity);
   // Entity connectors need every type's key, which may be declared in a later file.
   for (const entity of plan.entities.values()) checkEntity(entity);
   if (problems.length) throw new ConnectError(problems);
@@ -174,8 +209,9 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     for (const directive of directivesNamed(node, 'key')) {
       const args = argumentsOf(directive);
       const fields = String(args.fields ?? '').trim();
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(fields)) report(whereOf(directive), `@key(fields: "${fields}") on ${type.name}: only a single key field is supported`);
-      else if (!isObjectType(type) || !type.getFields()[fields]) report(whereOf(directive), `@key field "${fields}" is not a field of ${type.name}`);
+      const missing = isObjectType(type) ? keyFields(fields).filter((field) => !type.getFields()[field]) : [];
+      if (!/^[A-Za-z_][A-Za-z0-9_]*(\s+[A-Za-z_][A-Za-z0-9_]*)*$/.test(fields)) report(whereOf(directive), `@key(fields: "${fields}") on ${type.name}: a key is one or more fields of the type itself, e.g. "id" or "owner name"`);
+      else if (missing.length) report(whereOf(directive), `@key field "${missing[0]}" is not a field of ${type.name}`);
       else {
         // Still the entity's identity (its records, `Post:7`); only an entity connector needs a resolvable key.
         plan.keys.set(type.name, fields);
@@ -190,7 +226,7 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
       const connector = readConnector(directive, type.name, whereOf(directive));
       if (!connector) continue;
       if (plan.entities.has(type.name)) report(connector.where, `${type.name} has two entity connectors`);
-      else plan.entities.set(type.name, { ...connector, type: type.name, key: '', batch: false, provides: outputNames(connector.selection) });
+      else plan.entities.set(type.name, { ...connector, type: type.name, byField: false, key: '', batch: false, provides: outputNames(connector.selection) });
     }
   }
 
@@ -201,14 +237,19 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     entity.key = key;
     const type = schema.getType(entity.type);
     if (!entity.http) return void report(entity.where, `@connect on type ${entity.type} needs http`);
-    const values = connectorValues(entity);
-    entity.batch = values.some((value) => value.root === '$batch');
-    for (const value of values) {
-      if (value.root === '$args' || value.root === '$result' || value.root === '$key') report(entity.where, `${value.root} means nothing in an entity connector; use $batch.${key} (batched) or $this.${key}`);
-      if ((value.root === '$batch' || value.root === '$this') && value.path[0] !== key) report(entity.where, `${value.root}.${value.path[0] ?? ''}: ${entity.type} is fetched by its key "${key}" only`);
+    const reads = connectorReads(entity);
+    entity.batch = reads.some((read) => read.name === '$batch');
+    if (entity.byField) {
+      const other = reads.find((read) => read.name === '$args' && !keyFields(key).includes(read.keys[0] ?? ''));
+      if (other) report(entity.where, `entity: true on ${entity.name}: it is fetched by ${entity.type}'s key "${key}", so it may read only those arguments, not $args.${other.keys[0] ?? ''}`);
+      return;
     }
-    if (entity.batch && !entity.provides.includes(key)) report(entity.where, `a batch connector must select its key "${key}", or its results cannot be matched to the keys asked`);
-    if (isObjectType(type)) checkSelection(entity.selection, type, entity.where, true);
+    for (const read of reads) {
+      if (read.name === '$args' || read.name === '$result' || read.name === '$key') report(entity.where, `${read.name} means nothing in an entity connector; use $batch.${key} (batched) or $this.${key}`);
+      if ((read.name === '$batch' || read.name === '$this') && !keyFields(key).includes(read.keys[0] ?? '')) report(entity.where, `${read.name}.${read.keys[0] ?? ''}: ${entity.type} is fetched by its key "${key}" only`);
+    }
+    if (entity.batch && !keyFields(key).every((field) => entity.provides.includes(field))) report(entity.where, `a batch connector must select its key "${key}", or its results cannot be matched to the keys asked`);
+    if (isObjectType(type)) checkSelection(entity.selection, type, entity.where);
   }
 
   function readFieldDirectives(node: FieldDefinitionNode, field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType, whereOf: (node: ConstDirectiveNode) => string): void {
@@ -216,17 +257,21 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     for (const directive of directivesNamed(node, 'connect')) {
       const connector = readConnector(directive, coordinate, whereOf(directive));
       if (!connector) continue;
-      for (const value of connectorValues(connector)) checkVariable(value, connector.where, field, parent, ['$args', '$this', '$']);
+      for (const read of connectorReads(connector)) checkVariable(read, connector.where, field, parent, ['$args', '$this', ...APOLLO_CONTEXT_VARIABLES]);
       const named = getNamedType(field.type);
-      if (isObjectType(named)) checkSelection(connector.selection, named, connector.where, true);
+      if (isObjectType(named)) checkSelection(connector.selection, named, connector.where);
       plan.fields.set(coordinate, connector);
+      if (argumentsOf(directive).entity === true) {
+        if (parent.name !== 'Query' || !isObjectType(named) || isListType(getNullableType(field.type))) report(connector.where, `entity: true on ${coordinate}: only a root Query field answering one object fetches an entity`);
+        else entityFields.push({ ...connector, type: named.name, byField: true, key: '', batch: false, provides: outputNames(connector.selection) });
+      }
     }
     for (const directive of directivesNamed(node, 'cacheTag')) {
       const at = whereOf(directive);
       if (parent.name !== 'Query') report(at, `@cacheTag on ${coordinate}: only root Query fields and types take @cacheTag`);
       const tag = readTemplate(argumentsOf(directive).format, at, '@cacheTag format');
       if (!tag) continue;
-      for (const value of templateValues(tag)) checkVariable(value, at, field, parent, ['$args']);
+      for (const read of templateValues(tag).flatMap(variablesRead)) checkVariable(read, at, field, parent, ['$args']);
       plan.fieldTags.set(coordinate, [...(plan.fieldTags.get(coordinate) ?? []), tag]);
     }
     for (const directive of directivesNamed(node, 'invalidates')) {
@@ -234,7 +279,7 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
       if (parent.name !== 'Mutation') report(at, `@invalidates on ${coordinate}: only mutation fields change data`);
       const tags = argumentsOf(directive).tags;
       const list = (Array.isArray(tags) ? tags : [tags]).map((tag) => readTemplate(tag, at, '@invalidates tag'));
-      for (const value of list.flatMap((tag) => (tag ? templateValues(tag) : []))) checkVariable(value, at, field, parent, ['$args', '$', '$result']);
+      for (const read of list.flatMap((tag) => (tag ? templateValues(tag).flatMap(variablesRead) : []))) checkVariable(read, at, field, parent, ['$args', '$result']);
       plan.invalidations.set(coordinate, list.filter((tag): tag is Template => tag !== undefined));
     }
   }
@@ -251,17 +296,45 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     }
     const selection = readSelection(args.selection, at, 'selection');
     if (!selection) return undefined;
-    if (args.http === undefined) return { name, source, http: undefined, selection, where: at };
+    const errors = readErrorMapping(args, source, at);
+    const maxBatchSize = readMaxBatchSize(args.batch, at);
+    const common = { name, source, selection, requestHeaders: [], responseHeaders: [], errors, maxBatchSize, where: at };
+    if (args.http === undefined) return withHeadersRead({ ...common, http: undefined });
     const http = args.http as Record<string, unknown>;
     const methods = HTTP_METHODS.filter((method) => http[method] !== undefined);
     if (methods.length !== 1) return void report(at, `@connect on ${name}: http needs exactly one of ${HTTP_METHODS.join(', ')}`);
     const method = methods[0]!;
     const path = readTemplate(http[method], at, `http.${method}`);
     if (!path) return undefined;
-    if (!source && !/^https?:\/\//.test(path.source)) return void report(at, `@connect on ${name}: a path without a source must be a full http(s) URL`);
+    if (!source && !/^(https?:\/\/|\{)/.test(path.source)) return void report(at, `@connect on ${name}: a path without a source must be a full http(s) URL`);
     const queryParams = http.queryParams === undefined ? undefined : readSelection(http.queryParams, at, 'http.queryParams');
     const body = http.body === undefined ? undefined : readSelection(http.body, at, 'http.body');
-    return { name, source, selection, where: at, http: { method, path, queryParams, body, headers: headerRules(http.headers, at, report) } };
+    return withHeadersRead({ ...common, http: { method, path, queryParams, body, headers: headerRules(http.headers, at, report) } });
+  }
+
+  function readErrors(value: unknown, at: string): ErrorSelections | undefined {
+    if (value === undefined) return undefined;
+    const { message, extensions } = (value ?? {}) as Record<string, unknown>;
+    return {
+      message: message === undefined ? undefined : readSelection(message, at, 'errors.message'),
+      extensions: extensions === undefined ? undefined : readSelection(extensions, at, 'errors.extensions'),
+    };
+  }
+
+  function readErrorMapping(args: Record<string, unknown>, source: SourcePlan | undefined, at: string): ErrorMapping | undefined {
+    const own = readErrors(args.errors, at) ?? {};
+    const isSuccess = args.isSuccess === undefined ? undefined : readSelection(args.isSuccess, at, 'isSuccess');
+    const message = own.message ?? source?.errors?.message;
+    const extensions = [source?.errors?.extensions, own.extensions].filter((each): each is Selection => each !== undefined);
+    return message || extensions.length || isSuccess ? { message, extensions, isSuccess } : undefined;
+  }
+
+  function readMaxBatchSize(value: unknown, at: string): number | undefined {
+    if (value === undefined) return undefined;
+    const { maxSize } = (value ?? {}) as Record<string, unknown>;
+    if (maxSize === undefined) return undefined;
+    if (typeof maxSize !== 'number' || !Number.isInteger(maxSize) || maxSize < 1) return void report(at, `batch: { maxSize } must be a positive whole number, not ${JSON.stringify(maxSize)}`);
+    return maxSize;
   }
 
   function readSelection(text: unknown, at: string, what: string): Selection | undefined {
@@ -282,62 +355,56 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     }
   }
 
-  function checkVariable(value: Value, at: string, field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType, allowed: string[]): void {
-    if (value.kind !== 'path' || value.root === undefined) return;
-    if (!allowed.includes(value.root)) return void report(at, `${value.root} is not available here (use ${allowed.join(', ')})`);
-    const [first] = value.path;
-    if (value.root === '$args' && first !== undefined && !field.args.some((arg) => arg.name === first)) {
+  function checkVariable(read: VariableRead, at: string, field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType, allowed: string[]): void {
+    if (!allowed.includes(read.name)) return void report(at, `${read.name} is not available here (use $, ${allowed.join(', ')})`);
+    const [first] = read.keys;
+    if (read.name === '$args' && first !== undefined && !field.args.some((arg) => arg.name === first)) {
       report(at, `$args.${first}: ${parent.name}.${field.name} has no argument "${first}" (it has: ${field.args.map((arg) => arg.name).join(', ') || 'none'})`);
     }
-    if (value.root === '$this' && first !== undefined && isObjectType(parent) && !parent.getFields()[first]) {
+    if (read.name === '$this' && first !== undefined && isObjectType(parent) && !parent.getFields()[first]) {
       report(at, `$this.${first}: ${parent.name} has no field "${first}"`);
     }
   }
 
   /** Every name a selection gives must be a field of the type it builds; nested selections are checked against the fields' types. */
-  function checkSelection(selection: Selection, type: GraphQLNamedType, at: string, top: boolean): void {
+  function checkSelection(selection: Selection, type: GraphQLNamedType, at: string): void {
+    checkFields(outputFields(selection.ast), type, at);
+  }
+
+  function checkFields(fields: OutputField[], type: GraphQLNamedType, at: string): void {
     if (!isObjectType(type)) return;
-    const [only] = selection.items;
-    if (top && selection.items.length === 1 && only?.kind === 'spread') {
-      if (only.value.kind === 'path' && only.value.sub) checkSelection(only.value.sub, type, at, false);
-      return;
-    }
-    for (const item of selection.items) {
-      if (item.kind === 'spread') continue;
-      const field = type.getFields()[item.name];
+    for (const output of fields) {
+      const field = type.getFields()[output.name];
       if (!field) {
-        report(at, `selection names "${item.name}", which ${type.name} does not have (it has: ${Object.keys(type.getFields()).join(', ')})`);
+        report(at, `selection names "${output.name}", which ${type.name} does not have (it has: ${Object.keys(type.getFields()).join(', ')})`);
         continue;
       }
-      const inner = item.kind === 'field' ? item.sub : item.value.kind === 'object' ? item.value.selection : item.value.kind === 'path' ? item.value.sub : undefined;
-      if (inner) checkSelection(inner, getNamedType(field.type), at, item.kind !== 'field' && item.value.kind === 'path');
+      if (output.sub) checkFields(subFields(output.sub), getNamedType(field.type), at);
     }
   }
 }
 
-/** The variable paths a connector's request and selection use. */
-function connectorValues(connector: ConnectorPlan): (Value & { kind: 'path' })[] {
-  const found: (Value & { kind: 'path' })[] = [];
-  const walk = (value: Value): void => {
-    if (value.kind === 'object') return walkSelection(value.selection);
-    if (value.kind !== 'path') return;
-    found.push(value);
-    if (value.sub) walkSelection(value.sub);
-  };
-  const walkSelection = (selection: Selection): void => {
-    for (const item of selection.items) {
-      if (item.kind === 'field') {
-        if (item.sub) walkSelection(item.sub);
-      } else walk(item.value);
-    }
-  };
-  walkSelection(connector.selection);
+/** Variables Apollo gives every connector beside `$args` and `$this`. */
+const APOLLO_CONTEXT_VARIABLES = ['$config', '$env', '$context', '$request', '$response', '$status'];
+
+/** The connector with the headers its expressions read: the client's as `$request.headers.<name>`, the answer's as `$response.headers.<name>`. */
+function withHeadersRead(connector: ConnectorPlan): ConnectorPlan {
+  const reads = connectorReads(connector);
+  const named = (variable: string) => [...new Set(reads.flatMap((read) => (read.name === variable && read.keys[0] === 'headers' && read.keys[1] ? [read.keys[1].toLowerCase()] : [])))];
+  return { ...connector, requestHeaders: named('$request'), responseHeaders: named('$response') };
+}
+
+/** The variables a connector's request and selection read. */
+function connectorReads(connector: ConnectorPlan): VariableRead[] {
+  const selections = [connector.selection];
   if (connector.http) {
-    for (const value of templateValues(connector.http.path)) walk(value);
-    if (connector.http.queryParams) walkSelection(connector.http.queryParams);
-    if (connector.http.body) walkSelection(connector.http.body);
+    selections.push(...templateValues(connector.http.path));
+    if (connector.http.queryParams) selections.push(connector.http.queryParams);
+    if (connector.http.body) selections.push(connector.http.body);
   }
-  return found;
+  for (const rule of [...(connector.source?.headers ?? []), ...(connector.http?.headers ?? [])]) if ('template' in rule && rule.template) selections.push(...templateValues(rule.template));
+  if (connector.errors) selections.push(...[connector.errors.message, connector.errors.isSuccess, ...connector.errors.extensions].filter((each): each is Selection => each !== undefined));
+  return selections.flatMap(variablesRead);
 }
 
 function headerRules(value: unknown, at: string, report: (at: string, message: string) => void): HeaderRule[] {
@@ -347,7 +414,13 @@ function headerRules(value: unknown, at: string, report: (at: string, message: s
     const { name, from, value: fixed } = (rule ?? {}) as Record<string, unknown>;
     if (typeof name !== 'string' || !name) report(at, 'a header needs a name');
     else if (typeof from === 'string') rules.push({ name: name.toLowerCase(), from: from.toLowerCase() });
-    else if (typeof fixed === 'string') rules.push({ name: name.toLowerCase(), value: fixed });
+    else if (typeof fixed === 'string') {
+      try {
+        rules.push({ name: name.toLowerCase(), value: fixed, template: fixed.includes('{') ? parseTemplate(fixed) : undefined });
+      } catch (error) {
+        report(at, `header "${name}": ${(error as Error).message}`);
+      }
+    }
     else report(at, `header "${name}" needs from: "<client header>" or value: "<text>"`);
   }
   return rules;

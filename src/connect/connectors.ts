@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { getNamedType } from 'graphql';
+import { getNamedType, GraphQLError } from 'graphql';
 import type { CacheIndex } from '../cache/cache-index.ts';
 import { fieldIndexKey, type FieldCache, type FieldPolicy } from '../cache/field-cache.ts';
 import { deadAt } from '../cache/entry.ts';
@@ -7,16 +7,17 @@ import type { CacheHint, CacheHints } from '../cache/policy.ts';
 import type { OriginAnswer, OriginClient } from '../origin/client.ts';
 import { OriginError, originUnavailable } from '../origin/origin-error.ts';
 import type { RequestTrace } from '../trace.ts';
-import type { ConnectorPlan, EntityPlan, GatewayPlan } from './connector-plan.ts';
-import { buildRequest, forwardedHeaders } from './http-request.ts';
-import { applySelection, type Variables } from './selection.ts';
+import type { ConnectorPlan, EntityPlan, ErrorMapping, GatewayPlan } from './connector-plan.ts';
+import { identityOf, keyObject } from './entity-key.ts';
+import { buildRequest, connectorVariables, forwardedHeaders, type SourceSettings } from './http-request.ts';
+import { applySelection, evaluate, variablesRead, type Variables } from './selection.ts';
 import { expandTemplate } from './template.ts';
 
 /** What escape-hatch resolvers (and the generated ones) call: the declared connectors, by name, with their batching and caching. */
 export interface Connectors {
   /** Runs the connector of a field (`Query.products`) with these arguments and parent value; answers its selection's result. */
   run(name: string, variables?: { args?: Record<string, unknown>; parent?: unknown }): Promise<unknown>;
-  /** An entity by key through its type's connector, batched with every other `load` of this request: null when the origin has none. */
+  /** An entity by key (its value; for a composite key an object of its fields) through its type's connector, batched with every other `load` of this request: null when the origin has none. */
   load(type: string, key: unknown): Promise<Record<string, unknown> | null>;
 }
 
@@ -36,6 +37,10 @@ export interface ConnectorRuntimeOptions {
   identityHeaders: readonly string[];
   /** Base URL by source name, after `ORIGIN_URL` / `ORIGIN_URL_<SOURCE>`. */
   baseUrls: ReadonlyMap<string, string>;
+  /** `$config` by source name (`CONFIG_<key>` vars and secrets); none: empty. */
+  sourceConfig?: ReadonlyMap<string, Record<string, string>>;
+  /** `$env`: the `ENV_<NAME>` vars and secrets, by NAME. */
+  env?: Record<string, string>;
   /** Keys per batched call at most; larger loads are split. */
   maxBatchSize: number;
 }
@@ -53,7 +58,7 @@ export interface RequestOptions {
 }
 
 /** Built once per isolate: the connectors' cache policies; `forRequest` makes a request's loaders. */
-export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls, maxBatchSize }: ConnectorRuntimeOptions) {
+export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls, sourceConfig, env = {}, maxBatchSize }: ConnectorRuntimeOptions) {
   if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new Error(`[connect] maxBatchSize must be a positive integer, got ${maxBatchSize}`);
   const { schema } = hints;
   const identity = new Set(identityHeaders);
@@ -82,7 +87,13 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
     policies.set(type, forwarded.get(type)!.length ? undefined : cachePolicy(entity, hints.ofType(type)));
   }
 
-  const baseUrlOf = (connector: ConnectorPlan) => (connector.source ? baseUrls.get(connector.source.name)! : '');
+  const origins = new Set([...baseUrls.values()].map((url) => new URL(url).origin));
+  const settingsOf = (connector: ConnectorPlan): SourceSettings => {
+    const name = connector.source?.name;
+    return { baseUrl: name ? baseUrls.get(name)! : '', origins, config: (name && sourceConfig?.get(name)) || {} };
+  };
+  /** Connectors whose selection reads variables beside the origin's answer: see mapAnswer and fieldCacheKey. */
+  const readsVariables = new Set([...plan.fields.values(), ...plan.entities.values()].filter((connector) => variablesRead(connector.selection).length).map((connector) => connector.name));
 
   return {
     /** Every client header some connector forwards, for CORS preflights. */
@@ -116,17 +127,19 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
       }
 
       /** A field connector's call: through the field cache, which keeps the selection's value (not the origin's body), where its policy allows. */
-      async function fetchField(connector: ConnectorPlan, variables: Variables): Promise<{ body: unknown; value: unknown }> {
-        const request = buildRequest(connector, variables, baseUrlOf(connector), headers);
-        const select = (body: unknown) => mapAnswer(connector, body, variables);
+      async function fetchField(connector: ConnectorPlan, fieldVariables: Variables): Promise<{ body: unknown; value: unknown }> {
+        const settings = settingsOf(connector);
+        const variables = connectorVariables(connector, fieldVariables, settings, env, headers);
+        const request = buildRequest(connector, variables, settings, headers);
+        const select = (answer: OriginAnswer<unknown>) => mapAnswer(connector, answer, variables, readsVariables.has(connector.name));
         note(connector.name);
         const policy = policyOf(connector.name);
         if (!fieldCache || !policy) {
           const answer = await origin.request(request);
           note(connector.name, answer);
-          return { body: answer.body, value: select(answer.body) };
+          return { body: answer.body, value: select(answer) };
         }
-        const key = fieldCacheKey(connector, request.cacheKey, variables);
+        const key = fieldCacheKey(connector, request.cacheKey, fieldVariables, readsVariables.has(connector.name));
         let refused = false;
         const reads = await fieldCache.load(
           [{ key, policy }],
@@ -134,10 +147,10 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
             const readAt = Date.now();
             const answer = await origin.request(request);
             note(connector.name, answer);
-            const value = select(answer.body);
+            const value = select(answer);
             const values = new Map([[key, value]]);
             if (answer.sharing !== 'shared') return { values, personal: true };
-            const tags = tagsOf(connector, variables, value);
+            const tags = tagsOf(connector, fieldVariables, value);
             if (tags.length && index) refused = !(await index.add(fieldIndexKey(connector.name, key), tags, deadAt({ createdAt: readAt, policy }), readAt));
             return { values };
           },
@@ -155,14 +168,14 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
         const tags = (plan.fieldTags.get(connector.name) ?? []).flatMap((tag) => expandTemplate(tag, undefined, variables));
         const parentType = connector.name.slice(0, connector.name.indexOf('.'));
         const parentKey = plan.keys.get(parentType);
-        const parentId = parentKey ? (variables.this as Record<string, unknown> | undefined)?.[parentKey] : undefined;
-        if (parentId != null) tags.push(`${parentType}:${String(parentId)}`);
+        const parentId = parentKey ? identityOf(variables.this, parentKey) : undefined;
+        if (parentId !== undefined) tags.push(`${parentType}:${parentId}`);
         const type = keyedTypes.get(connector.name);
         const key = type && plan.keys.get(type);
         if (type && key) {
           for (const item of [value].flat(Infinity)) {
-            const id = (item as Record<string, unknown> | null)?.[key];
-            if (id != null) tags.push(`${type}:${String(id)}`);
+            const id = identityOf(item, key);
+            if (id !== undefined) tags.push(`${type}:${id}`);
           }
         }
         return tags;
@@ -174,7 +187,7 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
         if (loader) return loader;
         const entity = plan.entities.get(type);
         if (!entity) throw new Error(`[connect] ${type} has no entity connector`);
-        loader = new DataLoader((keys) => loadEntities(entity, keys), { maxBatchSize });
+        loader = new DataLoader((keys) => loadEntities(entity, keys), { maxBatchSize: Math.min(maxBatchSize, entity.maxBatchSize ?? maxBatchSize) });
         loaders.set(type, loader);
         return loader;
       }
@@ -217,25 +230,29 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
           const answer = await origin.request(request);
           note(entity.type, answer);
           if (answer.sharing !== 'shared') personal = true;
-          return answer.body;
+          return answer;
         };
+        const settings = settingsOf(entity);
+        const variablesOf = (own: Variables) => connectorVariables(entity, own, settings, env, headers);
         if (entity.batch) {
-          const variables: Variables = { batch: keys.map((key) => ({ [entity.key]: key })) };
-          const request = buildRequest(entity, variables, baseUrlOf(entity), headers);
-          const items = mapAnswer(entity, await read(request), variables);
+          const variables = variablesOf({ batch: keys.map((key) => keyObject(key, entity.key)) });
+          const request = buildRequest(entity, variables, settings, headers);
+          const items = mapAnswer(entity, await read(request), variables, readsVariables.has(entity.name));
           if (!Array.isArray(items)) throw originUnavailable(`[${request.method}] "${request.url}"`, `the selection of ${entity.type}'s batch connector did not make a list`);
           const asked = new Set(keys);
           for (const item of items) {
-            const key = (item as Record<string, unknown> | null)?.[entity.key];
-            if (key != null && asked.has(String(key))) found.set(String(key), item);
+            const key = identityOf(item, entity.key);
+            if (key !== undefined && asked.has(key)) found.set(key, item);
           }
           return { found, personal };
         }
         await Promise.all(
           keys.map(async (key) => {
-            const variables: Variables = { this: { [entity.key]: key } };
+            // A root field marked `entity: true` reads the key as its argument.
+            const keyed = keyObject(key, entity.key);
+            const variables = variablesOf(entity.byField ? { args: keyed } : { this: keyed });
             try {
-              const value = mapAnswer(entity, await read(buildRequest(entity, variables, baseUrlOf(entity), headers)), variables);
+              const value = mapAnswer(entity, await read(buildRequest(entity, variables, settings, headers)), variables, readsVariables.has(entity.name));
               if (value != null) found.set(key, value);
             } catch (error) {
               if (!(error instanceof OriginError && error.status === 404)) throw error;
@@ -256,7 +273,11 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
         async run(name, { args = {}, parent } = {}) {
           return (await connectors.call(name, { args, this: parent })).value;
         },
-        load: (type, key) => (key == null ? Promise.resolve(null) : loaderOf(type).load(String(key))),
+        load(type, key) {
+          // A composite key is given as an object of its fields; a single one as its value.
+          const identity = key !== null && typeof key === 'object' ? identityOf(key, plan.keys.get(type) ?? '') : key == null ? undefined : String(key);
+          return identity === undefined ? Promise.resolve(null) : loaderOf(type).load(identity);
+        },
       };
       return connectors;
     },
@@ -271,18 +292,36 @@ function cachePolicy(connector: ConnectorPlan, hint: CacheHint | undefined): Fie
   return { maxAge: hint.maxAge, staleWhileRevalidate: hint.staleWhileRevalidate ?? 0, staleIfError: hint.staleIfError ?? 0 };
 }
 
-/** A variable the selection reads (`$args`, `$this`, ...), as opposed to `$`, the origin's answer. */
-const READS_VARIABLES = /\$[A-Za-z]/;
-
 /**
  * The selection applied to the origin's answer. An answer of nothing (a 204,
  * an empty body, `null`) is null, not an object of nulls, unless the
  * selection reads variables too: a DELETE that answers 204 with
  * `selection: "id: $args.id"` still answers its id.
  */
-function mapAnswer(connector: ConnectorPlan, body: unknown, variables: Variables): unknown {
-  if (body == null && !READS_VARIABLES.test(connector.selection.source)) return null;
-  return applySelection(connector.selection, body, variables);
+function mapAnswer(connector: ConnectorPlan, answer: OriginAnswer<unknown>, variables: Variables, readsVariables: boolean): unknown {
+  const mapped: Variables = { ...variables, status: answer.status, response: { headers: answer.headers } };
+  if (connector.errors) failUnlessSuccess(connector, connector.errors, answer, mapped);
+  if (answer.body == null && !readsVariables) return null;
+  return applySelection(connector.selection, answer.body, mapped);
+}
+
+/**
+ * Apollo's `isSuccess` (unset: a 2xx status) and `errors`: an answer that is
+ * no success is a GraphQL error whose message and extensions the schema maps
+ * from it (`Request failed` and `CONNECTOR_FETCH` when it does not say), with
+ * `extensions.http.status`.
+ */
+function failUnlessSuccess(connector: ConnectorPlan, errors: ErrorMapping, answer: OriginAnswer<unknown>, variables: Variables): void {
+  const success = errors.isSuccess ? evaluate(errors.isSuccess, answer.body, variables) === true : answer.status >= 200 && answer.status < 300;
+  if (success) return;
+  const message = errors.message && evaluate(errors.message, answer.body, variables);
+  const extensions: Record<string, unknown> = { http: { status: answer.status } };
+  for (const selection of errors.extensions) {
+    const mapped = evaluate(selection, answer.body, variables);
+    if (mapped && typeof mapped === 'object' && !Array.isArray(mapped)) Object.assign(extensions, mapped);
+  }
+  const code = typeof extensions.code === 'string' ? extensions.code : 'CONNECTOR_FETCH';
+  throw new GraphQLError(typeof message === 'string' && message ? message : 'Request failed', { extensions: { ...extensions, code, connector: connector.name } });
 }
 
 /**
@@ -290,7 +329,7 @@ function mapAnswer(connector: ConnectorPlan, body: unknown, variables: Variables
  * the value kept), the request, and the variables the selection reads beside
  * the origin's answer, which the request may not show.
  */
-function fieldCacheKey(connector: ConnectorPlan, requestKey: string, variables: Variables): string {
-  const read = READS_VARIABLES.test(connector.selection.source) ? `\n${JSON.stringify([variables.args ?? null, variables.this ?? null])}` : '';
+function fieldCacheKey(connector: ConnectorPlan, requestKey: string, variables: Variables, readsVariables: boolean): string {
+  const read = readsVariables ? `\n${JSON.stringify([variables.args ?? null, variables.this ?? null])}` : '';
   return `${connector.name}\n${requestKey}${read}`;
 }

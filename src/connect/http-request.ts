@@ -2,27 +2,47 @@ import { GraphQLError } from 'graphql';
 import type { OriginRequest } from '../origin/client.ts';
 import type { ConnectorPlan, HeaderRule } from './connector-plan.ts';
 import { applySelection, type Variables } from './selection.ts';
-import { expandTemplate } from './template.ts';
+import { interpolate } from './template.ts';
 
 export interface ConnectorRequest extends OriginRequest {
   /** Method, URL and the values of the forwarded headers: everything the answer may vary on. */
   cacheKey: string;
 }
 
-/** The client headers (lower-case) a connector copies into its requests: the answer may differ by their values. */
+/** What a connector's source gives its requests: where it is, and its `$config`. */
+export interface SourceSettings {
+  /** The source's base URL as configured; empty for a connector without a source. */
+  baseUrl: string;
+  /** `scheme://host:port` of every declared source: the only places a URL taken from the data may lead. */
+  origins: ReadonlySet<string>;
+  config: Record<string, string>;
+}
+
+/** The client headers (lower-case) a connector copies into its requests (`from:`, or `$request.headers.x`): the answer may differ by their values. */
 export function forwardedHeaders(connector: ConnectorPlan): string[] {
-  return rulesOf(connector).flatMap((rule) => ('from' in rule ? [rule.from.toLowerCase()] : []));
+  return [...new Set([...rulesOf(connector).flatMap((rule) => ('from' in rule ? [rule.from] : [])), ...connector.requestHeaders])];
+}
+
+/**
+ * The variables a connector's request and selection may read beside the
+ * field's: `$config`, `$env`, `$context` (nothing: this gateway runs no
+ * coprocessor) and `$request.headers`, holding only the client headers the
+ * connector names, each as a list of values, as Apollo does.
+ */
+export function connectorVariables(connector: ConnectorPlan, variables: Variables, settings: SourceSettings, env: Record<string, string>, incoming: Headers): Variables {
+  const headers: Record<string, string[]> = {};
+  for (const name of connector.requestHeaders) {
+    const value = incoming.get(name);
+    if (value !== null) headers[name] = [value];
+  }
+  return { ...variables, config: settings.config, env, context: {}, request: { headers } };
 }
 
 /** The request a connector makes for these variables: the source's base URL (as configured), path, query, headers and JSON body. */
-export function buildRequest(connector: ConnectorPlan, variables: Variables, baseUrl: string, incoming: Headers): ConnectorRequest {
+export function buildRequest(connector: ConnectorPlan, variables: Variables, settings: SourceSettings, incoming: Headers): ConnectorRequest {
   const http = connector.http!;
-  const paths = expandTemplate(http.path, undefined, variables, encodeURIComponent);
-  if (paths.length !== 1) {
-    throw new GraphQLError(`${connector.name}: the request path "${http.path.source}" needs one value for each {...}`, { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  const url = new URL(baseUrl + paths[0]);
-  const query = http.queryParams ? applySelection(http.queryParams, undefined, variables) : undefined;
+  const url = requestUrl(connector, variables, settings);
+  const query = http.queryParams ? applySelection(http.queryParams, undefined, variables, 'omit') : undefined;
   for (const [name, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
     for (const each of Array.isArray(value) ? value.flat(Infinity) : [value]) {
       if (each != null) url.searchParams.append(name, typeof each === 'object' ? JSON.stringify(each) : String(each));
@@ -31,17 +51,58 @@ export function buildRequest(connector: ConnectorPlan, variables: Variables, bas
   const headers: Record<string, string> = {};
   const varying: string[] = [];
   for (const rule of rulesOf(connector)) {
-    if ('value' in rule) headers[rule.name] = rule.value;
-    else {
-      const value = incoming.get(rule.from);
-      if (value === null) continue;
-      headers[rule.name] = value;
-      varying.push(`${rule.name}=${value}`);
+    if ('value' in rule) {
+      const made = rule.template ? interpolate(rule.template, undefined, variables) : { text: rule.value };
+      if ('error' in made) throw badInput(connector, `header ${rule.name}: ${made.error}`);
+      headers[rule.name] = made.text;
+      continue;
     }
+    const value = incoming.get(rule.from);
+    if (value === null) continue;
+    headers[rule.name] = value;
+    varying.push(`${rule.name}=${value}`);
   }
-  const body = http.body ? applySelection(http.body, undefined, variables) : undefined;
+  for (const name of connector.requestHeaders) {
+    const value = incoming.get(name);
+    if (value !== null) varying.push(`$request.${name}=${value}`);
+  }
+  const body = http.body ? applySelection(http.body, undefined, variables, 'omit') : undefined;
   const cacheKey = [`${http.method} ${url.href}`, ...varying.sort()].join('\n');
-  return { method: http.method, url: url.href, headers, body, cacheKey };
+  return { method: http.method, url: url.href, headers, body, cacheKey, answerClientErrors: connector.errors !== undefined, responseHeaders: connector.responseHeaders };
+}
+
+/**
+ * The URL: the base URL and the path template, each value percent-encoded.
+ * A template that starts with a value which is a whole `http(s)://` URL (a
+ * relation given as a link, `{$this.homeworld}`) is that URL, provided it
+ * leads to a declared source's origin; anywhere else nothing is sent.
+ */
+function requestUrl(connector: ConnectorPlan, variables: Variables, settings: SourceSettings): URL {
+  const { path } = connector.http!;
+  const [first] = path.parts;
+  const whole = typeof first !== 'string' && first !== undefined ? interpolate({ parts: [first], source: path.source }, undefined, variables) : undefined;
+  if (whole && 'text' in whole && /^https?:\/\//i.test(whole.text)) {
+    const rest = interpolate({ parts: path.parts.slice(1), source: path.source }, undefined, variables, encodePathValue);
+    if ('error' in rest) throw badInput(connector, rest.error);
+    const url = new URL(whole.text + rest.text);
+    if (!settings.origins.has(url.origin)) {
+      throw new GraphQLError(`${connector.name}: a URL taken from the data leads to no declared source, and was not called`, { extensions: { code: 'CONNECTOR_URL_REFUSED' } });
+    }
+    return url;
+  }
+  const made = interpolate(path, undefined, variables, encodePathValue);
+  if ('error' in made) throw badInput(connector, made.error);
+  return new URL(settings.baseUrl + made.text);
+}
+
+/** A value in a path is one segment: `/` and the rest are escaped, and `.` or `..` alone, which would climb the path, is refused. */
+function encodePathValue(text: string): string {
+  if (text === '.' || text === '..') throw new GraphQLError(`a value in a request path may not be "${text}"`, { extensions: { code: 'BAD_USER_INPUT' } });
+  return encodeURIComponent(text);
+}
+
+function badInput(connector: ConnectorPlan, message: string): GraphQLError {
+  return new GraphQLError(`${connector.name}: ${message}`, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
 function rulesOf(connector: ConnectorPlan): HeaderRule[] {

@@ -12,6 +12,8 @@ import {
 import type { GatewayContext } from '../context.ts';
 import { OriginError } from '../origin/origin-error.ts';
 import type { GatewayPlan } from './connector-plan.ts';
+import { identityOf } from './entity-key.ts';
+import { variablesRead } from './selection.ts';
 import { expandTemplate, templateValues, type Template } from './template.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -83,7 +85,7 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
     const entity = plan.entities.get(type.name);
     const object = entity && !entity.provides.every((name) => name in stub) ? await fetchStub(type.name, stub, context) : stub;
     if (!object) {
-      if (required) throw new GraphQLError(`${type.name} "${String(stub[entity!.key])}" is missing at the origin`, { extensions: { code: 'NOT_FOUND' } });
+      if (required) throw new GraphQLError(`${type.name} "${identityOf(stub, entity!.key) ?? ''}" is missing at the origin`, { extensions: { code: 'NOT_FOUND' } });
       return null;
     }
     for (const tag of plan.typeTags.get(type.name) ?? []) for (const made of expandTemplate(tag, undefined, { key: object })) context.trace.tags.add(made);
@@ -92,15 +94,15 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
 
   /** A stub of an entity (`{ id: productId }`) with what its connector fetches by key merged in; null when the origin has none. */
   async function fetchStub(type: string, stub: Record<string, unknown>, context: GatewayContext): Promise<Record<string, unknown> | null> {
-    const loaded = await context.connectors.load(type, stub[plan.entities.get(type)!.key]);
+    const loaded = await context.connectors.load(type, identityOf(stub, plan.entities.get(type)!.key));
     return loaded && { ...stub, ...loaded };
   }
 
   /** `$args`, `$` (the origin's answer) and `$result` (the field's value; entities along a tag's path are fetched by key when the value lacks the field). */
   async function expandTags(tags: Template[], { args, body, result, type, context }: { args: unknown; body: unknown; result: unknown; type: GraphQLOutputType; context: GatewayContext }): Promise<string[]> {
     let completed = result;
-    for (const value of tags.flatMap(templateValues)) {
-      if (value.kind === 'path' && value.root === '$result') completed = await completeAlong(completed, type, value.path, context);
+    for (const read of tags.flatMap(templateValues).flatMap(variablesRead)) {
+      if (read.name === '$result') completed = await completeAlong(completed, type, read.keys, context);
     }
     return tags.flatMap((tag) => expandTemplate(tag, body, { args, result: completed }));
   }

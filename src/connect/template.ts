@@ -1,36 +1,79 @@
-import { evaluate, parseValue, type Value, type Variables } from './selection.ts';
+import { scalarText } from './mapping/json.ts';
+import { MappingSyntaxError } from './mapping/index.ts';
+import { evaluate, parseValue, type Selection, type Variables } from './selection.ts';
 
-/** A string with `{$args.id}`-style expressions: a URL path, a cache tag. */
+/**
+ * A string with `{expression}`s: a URL (`/users/{$args.id}`), a header value
+ * (`Bearer {$config.token}`), a cache tag (`Product:{$args.id}`). Each
+ * expression is the mapping language's, compiled once.
+ */
 export interface Template {
-  parts: (string | Value)[];
+  parts: (string | Selection)[];
   source: string;
 }
 
 export function parseTemplate(source: string): Template {
-  const parts: (string | Value)[] = [];
-  let rest = source;
-  for (let open = rest.indexOf('{'); open !== -1; open = rest.indexOf('{')) {
-    const close = rest.indexOf('}', open);
-    if (close === -1) throw new Error(`"{" without "}" in "${source}"`);
-    if (open > 0) parts.push(rest.slice(0, open));
-    parts.push(parseValue(rest.slice(open + 1, close)));
-    rest = rest.slice(close + 1);
+  const parts: (string | Selection)[] = [];
+  let text = '';
+  for (let at = 0; at < source.length; at++) {
+    if (source[at] !== '{') {
+      text += source[at];
+      continue;
+    }
+    const close = closingBrace(source, at);
+    if (text) parts.push(text);
+    text = '';
+    try {
+      parts.push(parseValue(source.slice(at + 1, close)));
+    } catch (error) {
+      if (error instanceof MappingSyntaxError) throw new MappingSyntaxError(error.message, at + 1 + error.offset);
+      throw error;
+    }
+    at = close;
   }
-  if (rest) parts.push(rest);
+  if (text) parts.push(text);
   return { parts, source };
 }
 
-/** The values a template's expressions refer to, as paths: for checking them against the schema. */
-export function templateValues(template: Template): Value[] {
-  return template.parts.filter((part): part is Value => typeof part !== 'string');
+/** The `}` that closes the `{` at `open`: braces inside the expression nest, and strings are skipped. */
+function closingBrace(source: string, open: number): number {
+  let depth = 0;
+  for (let at = open; at < source.length; at++) {
+    const char = source[at];
+    if (char === '"' || char === "'") {
+      for (at++; at < source.length && source[at] !== char; at++) if (source[at] === '\\') at++;
+    } else if (char === '{') depth++;
+    else if (char === '}' && --depth === 0) return at;
+  }
+  throw new MappingSyntaxError(`"{" without "}" in "${source}"`, open);
+}
+
+/** The expressions of a template, for checking what they read. */
+export function templateValues(template: Template): Selection[] {
+  return template.parts.filter((part): part is Selection => typeof part !== 'string');
+}
+
+/** The template's text, as Apollo writes it: each value as text (null as nothing); a list or an object has none. */
+export function interpolate(template: Template, data: unknown, variables: Variables, encode: (text: string) => string = (text) => text): { text: string } | { error: string } {
+  let text = '';
+  for (const part of template.parts) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    const value = scalarText(evaluate(part, data, variables));
+    if (!value.scalar) return { error: `"${template.source}": an expression gave a list or an object, which has no text` };
+    text += value.text === undefined ? '' : encode(value.text);
+  }
+  return { text };
 }
 
 /**
- * Every string the template makes: one, or one per element when an
- * expression is a list (`Inventory:{$result.items.product.sku}` names each
- * item's). `encode` escapes what is substituted, e.g. for a URL path.
+ * Every string a tag template makes (this gateway's `@cacheTag` and
+ * `@invalidates`): one, or one per element when an expression is a list
+ * (`Inventory:{$result.items.product.sku}` names each item's).
  */
-export function expandTemplate(template: Template, data: unknown, variables: Variables, encode: (text: string) => string = (text) => text): string[] {
+export function expandTemplate(template: Template, data: unknown, variables: Variables): string[] {
   let made = [''];
   for (const part of template.parts) {
     if (typeof part === 'string') {
@@ -38,7 +81,7 @@ export function expandTemplate(template: Template, data: unknown, variables: Var
       continue;
     }
     const value = evaluate(part, data, variables);
-    const values = (Array.isArray(value) ? value.flat(Infinity) : [value]).filter((each) => each != null).map((each) => encode(String(each)));
+    const values = (Array.isArray(value) ? value.flat(Infinity) : [value]).flatMap((each) => scalarText(each).text ?? []);
     made = made.flatMap((prefix) => values.map((each) => prefix + each));
   }
   return made;

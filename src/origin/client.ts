@@ -27,12 +27,19 @@ export interface OriginRequest {
   headers?: Record<string, string>;
   /** Sent as JSON. */
   body?: unknown;
+  /** A 4xx other than 429 is an answer, not an error: the connector maps it (`errors`, `isSuccess`). 429 and 5xx stay failures, which the shield and stale-if-error handle. */
+  answerClientErrors?: boolean;
+  /** Answer headers (lower-case) the connector reads as `$response.headers.<name>`. */
+  responseHeaders?: readonly string[];
 }
 
 /** An origin's JSON answer, and whether its headers let it be shared with other callers. */
 export interface OriginAnswer<T> {
   body: T;
   sharing: OriginSharing;
+  status: number;
+  /** The `responseHeaders` asked for that the origin sent, each as a list of values. */
+  headers: Record<string, string[]>;
 }
 
 /**
@@ -91,7 +98,7 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
     }
   }
 
-  async function request<T>({ method, url, headers = {}, body }: OriginRequest): Promise<OriginAnswer<T>> {
+  async function request<T>({ method, url, headers = {}, body, answerClientErrors = false, responseHeaders = [] }: OriginRequest): Promise<OriginAnswer<T>> {
     const line = `[${method}] "${url}"`;
     const sent: Record<string, string> = { accept: 'application/json', ...headers };
     if (body !== undefined) sent['content-type'] = 'application/json';
@@ -110,18 +117,27 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
           throw originUnavailable(line, reason, result.error);
         }
         const { response, text } = result;
-        if (!response.ok) throw originStatusError(line, response, errorMessageOf(text));
+        const { status } = response;
+        if (!response.ok && !(answerClientErrors && status >= 400 && status < 500 && status !== 429)) throw originStatusError(line, response, errorMessageOf(text));
         const sharing = honorCacheControl ? sharingOf(response.headers) : 'shared';
+        const answered: Record<string, string[]> = {};
+        for (const name of responseHeaders) {
+          const value = response.headers.get(name);
+          if (value !== null) answered[name] = [value];
+        }
+        const answer = (parsed: unknown): OriginAnswer<T> => ({ body: parsed as T, sharing, status, headers: answered });
         // Else an empty body is a write that answers nothing.
-        if (NO_CONTENT_STATUSES.includes(response.status) || !text) return { body: null as T, sharing };
+        if (NO_CONTENT_STATUSES.includes(status) || !text) return answer(null);
         let parsed: unknown;
         try {
           parsed = JSON.parse(text);
         } catch (error) {
-          throw originUnavailable(line, `${response.status}, body is not JSON`, error);
+          // An error answer the connector maps may be plain text: `$` is then that text.
+          if (!response.ok) return answer(text);
+          throw originUnavailable(line, `${status}, body is not JSON`, error);
         }
-        if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw originInvalidValue(line, `${response.status}, JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
-        return { body: parsed as T, sharing };
+        if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw originInvalidValue(line, `${status}, JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+        return answer(parsed);
       }
     }
 

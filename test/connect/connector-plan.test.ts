@@ -77,13 +77,13 @@ type Post @connect(source: "api", http: { GET: "/posts/{$this.id}" }, selection:
   it('fails on composite keys, $batch by another field, @invalidates on a query and bad syntax', () => {
     const problems = problemsOf(
       `${SOURCE}type Query { a: String @invalidates(tags: ["x"]) }
-type A @key(fields: "id kind") { id: ID! kind: String }
+type A @key(fields: "id kind { name }") { id: ID! kind: String }
 type B @key(fields: "id") @connect(source: "api", http: { GET: "/b", queryParams: "slug: $batch.slug" }, selection: "$ { id }") { id: ID! slug: String }
 type C @key(fields: "id") @connect(source: "api", http: { GET: "/c" }, selection: "id {") { id: ID! }`,
     );
     expect(problems).toEqual([
       '[connect] schema/catalog.graphql:2: @invalidates on Query.a: only mutation fields change data',
-      '[connect] schema/catalog.graphql:3: @key(fields: "id kind") on A: only a single key field is supported',
+      '[connect] schema/catalog.graphql:3: @key(fields: "id kind { name }") on A: a key is one or more fields of the type itself, e.g. "id" or "owner name"',
       '[connect] schema/catalog.graphql:5: selection: expected "}" at the end',
       '[connect] schema/catalog.graphql:4: $batch.slug: B is fetched by its key "id" only',
     ]);

@@ -1,0 +1,280 @@
+import type { Expr, Key, Named, Path, Selection, Step, SubSelection } from './ast.ts';
+import { isObject, typeName } from './json.ts';
+import { METHODS } from './methods/index.ts';
+import type { MethodCall } from './methods/method.ts';
+import { MappingSyntaxError, singleKey } from './parse.ts';
+
+/**
+ * Turns a parsed selection into one JavaScript function, once, when the
+ * isolate starts: applying it walks no syntax tree and looks nothing up by
+ * name. The semantics are Apollo's:
+ * - a value is JSON, or `undefined` for "no value" (a missing property, a
+ *   method that failed), which leaves its key out of an object and is null in
+ *   a list;
+ * - a property read on a list reads it on each item, and the rest of the path
+ *   then applies to the list of results (`items.id->first` is the first id);
+ * - a `{ ... }` applies to each item of a list; inside it `$` is the value it
+ *   applies to, and a bare `a.b` reads from `$`;
+ * - in a method's arguments `@` is the method's input.
+ * Nothing throws while applying: problems are collected, each with the
+ * offset of the syntax that met it.
+ */
+export interface MappingError {
+  message: string;
+  /** Where in the selection's text. */
+  offset: number;
+}
+
+export interface Scope {
+  /** Variables by written name (`$args`), and `->as` locals. */
+  vars: Record<string, unknown>;
+  errors: MappingError[];
+}
+
+/** `data`: what `@` and a `{ ... }` read; `dollar`: what `$` and bare keys read. */
+export type Evaluate = (data: unknown, dollar: unknown, scope: Scope) => unknown;
+type Tail = (value: unknown, dollar: unknown, scope: Scope) => unknown;
+
+export function compileSelection(selection: Selection): Evaluate {
+  if (selection.kind === 'path') return compilePath(selection.path);
+  const sub = compileSub(selection.selection);
+  return (data, _dollar, scope) => sub(data, scope);
+}
+
+function compilePath(path: Path): Evaluate {
+  const sub = path.sub && compileSub(path.sub);
+  const end: Tail = sub ? (value, _dollar, scope) => sub(value, scope) : (value) => value;
+  const { start } = path;
+  if (start.kind === 'key') {
+    // A bare key reads from `$`, whatever `@` is: `a->and(b)` reads both from `$`.
+    const tail = compileSteps([{ kind: 'key', key: start.key, offset: path.offset }, ...path.steps], end);
+    return (_data, dollar, scope) => tail(dollar, dollar, scope);
+  }
+  const tail = compileSteps(path.steps, end);
+  if (start.kind === 'expr') {
+    const expr = compileExpr(start.expr);
+    return (data, dollar, scope) => {
+      const value = expr(data, dollar, scope);
+      return value === undefined ? undefined : tail(value, dollar, scope);
+    };
+  }
+  const { name } = start;
+  if (name === '@') return (data, dollar, scope) => tail(data, dollar, scope);
+  if (name === '$') return (_data, dollar, scope) => tail(dollar, dollar, scope);
+  return (_data, dollar, scope) => {
+    if (!Object.hasOwn(scope.vars, name)) return fail(scope, `Variable ${name} not found`, path.offset);
+    return tail(scope.vars[name], dollar, scope);
+  };
+}
+
+/** The steps, back to front: each step's function calls the next one's. */
+function compileSteps(steps: Step[], end: Tail): Tail {
+  let next = end;
+  for (let index = steps.length - 1; index >= 0; index--) {
+    const step = steps[index]!;
+    const following = steps[index + 1];
+    if (step.kind === 'question') next = questionStep(next);
+    else if (step.kind === 'key') next = keyStep(step.key, step.offset, following?.kind === 'question', next);
+    else next = step.name === 'as' ? asStep(step, next) : methodStep(step, next);
+  }
+  return next;
+}
+
+function questionStep(next: Tail): Tail {
+  return (value, dollar, scope) => (value === null || value === undefined ? undefined : next(value, dollar, scope));
+}
+
+function keyStep(key: Key, offset: number, optional: boolean, next: Tail): Tail {
+  const { name } = key;
+  const dotted = key.quoted ? `.${JSON.stringify(name)}` : `.${name}`;
+  const notFound = (value: unknown, scope: Scope) => fail(scope, `Property ${dotted} not found in ${typeName(value)}`, offset);
+  /** A read on each item of a list (of lists): a miss is null there, so that the list keeps its length. */
+  const readEach = (list: unknown[], scope: Scope): unknown[] =>
+    list.map((item) => {
+      if (Array.isArray(item)) return readEach(item, scope);
+      const found = isObject(item) && Object.hasOwn(item, name) ? item[name] : undefined;
+      if (found !== undefined) return found;
+      notFound(item, scope);
+      return null;
+    });
+  return (value, dollar, scope) => {
+    if (Array.isArray(value)) return next(readEach(value, scope), dollar, scope);
+    if (isObject(value) && Object.hasOwn(value, name)) {
+      const found = value[name];
+      if (found !== undefined) return next(found, dollar, scope);
+    }
+    // `a?` asks whether `a` is there at all: its absence is no mistake.
+    if (optional && isObject(value)) return undefined;
+    return notFound(value, scope);
+  };
+}
+
+function methodStep(step: Step & { kind: 'method' }, next: Tail): Tail {
+  const method = Object.hasOwn(METHODS, step.name) ? METHODS[step.name] : undefined;
+  if (!method) throw new MappingSyntaxError(unknownMethod(step.name), step.offset);
+  const argCount = step.args?.length ?? 0;
+  const [min, max] = method.args;
+  if (argCount < min || argCount > max) {
+    const wanted = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+    throw new MappingSyntaxError(`->${step.name} takes ${wanted} argument${wanted === '1' || wanted === 'at least 1' ? '' : 's'}, not ${argCount}`, step.offset);
+  }
+  const args = (step.args ?? []).map(compileExpr);
+  return (value, dollar, scope) => {
+    if (value === undefined) return undefined;
+    const call: MethodCall = {
+      name: step.name,
+      argCount,
+      arg: (index, at = value) => args[index]?.(at, dollar, scope),
+      fail: (message) => fail(scope, message, step.offset),
+    };
+    const result = method.apply(value, call);
+    return result === undefined ? undefined : next(result, dollar, scope);
+  };
+}
+
+/** `->as($name)` or `->as($name, expression)`: binds `$name` for the rest of the path, which goes on with the same input. */
+function asStep(step: Step & { kind: 'method' }, next: Tail): Tail {
+  const [variable, expression] = step.args ?? [];
+  const name = variable?.kind === 'path' && variable.start.kind === 'var' && !variable.steps.length && !variable.sub ? variable.start.name : undefined;
+  if (!name || name === '$' || name === '@' || (step.args?.length ?? 0) > 2) {
+    throw new MappingSyntaxError('->as takes a $name and, optionally, an expression for its value: ->as($id, @.id)', step.offset);
+  }
+  const valueOf = expression ? compileExpr(expression) : undefined;
+  return (value, dollar, scope) => {
+    if (value === undefined) return undefined;
+    const bound = valueOf ? valueOf(value, dollar, scope) : value;
+    if (bound === undefined) return next(value, dollar, scope);
+    return next(value, dollar, { vars: { ...scope.vars, [name]: bound }, errors: scope.errors });
+  };
+}
+
+/** Applied to a value: to each item of a list; otherwise its named selections, merged, with `$` bound to the value. */
+function compileSub(sub: SubSelection): (value: unknown, scope: Scope) => unknown {
+  const items = sub.items.map(compileNamed);
+  const apply = (value: unknown, scope: Scope): unknown => {
+    if (Array.isArray(value)) return value.map((item) => apply(item, scope) ?? null);
+    let out: Record<string, unknown> | null = {};
+    for (const item of items) out = item(out, value, scope);
+    // A scalar under `{ ... }` that gave no fields stays itself.
+    if (!isObject(value) && out && Object.keys(out).length === 0) return value;
+    return out;
+  };
+  return apply;
+}
+
+type Contribute = (out: Record<string, unknown> | null, data: unknown, scope: Scope) => Record<string, unknown> | null;
+
+function compileNamed(named: Named): Contribute {
+  const path = compilePath(named.path);
+  const { prefix } = named;
+  const name = prefix.kind === 'alias' ? prefix.key.name : prefix.kind === 'none' ? singleKey(named.path)?.name : undefined;
+  if (name !== undefined) {
+    return (out, data, scope) => {
+      if (out === null) return out;
+      const value = path(data, data, scope);
+      if (value === undefined) return out;
+      if (!Object.hasOwn(out, name)) {
+        out[name] = value;
+        return out;
+      }
+      return merge(out, { [name]: value }, named.offset, scope) as Record<string, unknown> | null;
+    };
+  }
+  // A spread (`... a { b }`, or `a.b { c }` with no name) merges an object, or null, into the fields around it.
+  return (out, data, scope) => {
+    const value = path(data, data, scope);
+    if (value === undefined) return (fail(scope, 'Inlined path produced no value', named.offset), out);
+    if (value !== null && !isObject(value)) return (fail(scope, `Expected object or null, not ${typeName(value)}`, named.offset), out);
+    return merge(out, value, named.offset, scope) as Record<string, unknown> | null;
+  };
+}
+
+/** Apollo's merge of a named selection's output into the object so far: objects key by key, lists item by item, null wins. */
+function merge(a: unknown, b: unknown, offset: number, scope: Scope): unknown {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  if (isObject(a) && isObject(b)) {
+    for (const key of Object.keys(b)) a[key] = merge(a[key], b[key], offset, scope);
+    return a;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const length = Math.max(a.length, b.length);
+    return Array.from({ length }, (_, index) => merge(a[index], b[index], offset, scope));
+  }
+  if (a === null || b === null) return null;
+  if (a !== b && typeName(a) !== typeName(b)) fail(scope, `Lossy merge replacing ${typeName(a)} with ${typeName(b)}`, offset);
+  return b;
+}
+
+function compileExpr(expr: Expr): Evaluate {
+  switch (expr.kind) {
+    case 'literal': {
+      const { value } = expr;
+      return () => value;
+    }
+    case 'object': {
+      const entries = expr.entries.map(([key, value]) => [key.name, compileExpr(value)] as const);
+      return (data, dollar, scope) => {
+        const out: Record<string, unknown> = {};
+        for (const [key, value] of entries) {
+          const found = value(data, dollar, scope);
+          if (found !== undefined) out[key] = found;
+        }
+        return out;
+      };
+    }
+    case 'array': {
+      const items = expr.items.map(compileExpr);
+      return (data, dollar, scope) => items.map((item) => item(data, dollar, scope) ?? null);
+    }
+    case 'path':
+      return compilePath(expr);
+    case 'literal-path': {
+      const head = compileExpr(expr.head);
+      const tail = compileSteps(expr.steps, (value) => value);
+      return (data, dollar, scope) => tail(head(data, dollar, scope), dollar, scope);
+    }
+    case 'chain': {
+      const operands = expr.operands.map(compileExpr);
+      const fallsThrough = expr.op === '??' ? (value: unknown) => value === undefined || value === null : (value: unknown) => value === undefined;
+      return (data, dollar, scope) => {
+        // The errors of an operand that fell through are kept only if nothing after it gives a value.
+        const held: MappingError[] = [];
+        let last: unknown;
+        for (const operand of operands) {
+          const own: Scope = { vars: scope.vars, errors: [] };
+          last = operand(data, dollar, own);
+          if (!fallsThrough(last)) {
+            scope.errors.push(...own.errors);
+            return last;
+          }
+          held.push(...own.errors);
+        }
+        if (last === undefined) scope.errors.push(...held);
+        return last;
+      };
+    }
+  }
+}
+
+function fail(scope: Scope, message: string, offset: number): undefined {
+  scope.errors.push({ message, offset });
+  return undefined;
+}
+
+function unknownMethod(name: string): string {
+  const known = Object.keys(METHODS).concat('as');
+  const near = known.filter((each) => each.toLowerCase() === name.toLowerCase() || distance(each.toLowerCase(), name.toLowerCase()) <= 2);
+  return `unknown method ->${name}${near.length ? ` (did you mean ->${near[0]}?)` : ''}`;
+}
+
+/** Edit distance, for suggesting the method meant. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,33 @@
+import type { Selection } from './ast.ts';
+import { compileSelection, type Evaluate, type MappingError } from './evaluate.ts';
+import { parseSelection } from './parse.ts';
+
+/**
+ * Apollo Connectors' mapping language: a selection's text, compiled once;
+ * applied per call to an origin's answer and the variables in scope.
+ */
+export interface Mapping {
+  readonly source: string;
+  readonly ast: Selection;
+  readonly evaluate: Evaluate;
+}
+
+export { MappingSyntaxError } from './parse.ts';
+export type { MappingError } from './evaluate.ts';
+
+/** Parses and compiles; a mistake throws `MappingSyntaxError` with its offset. */
+export function compileMapping(source: string): Mapping {
+  const ast = parseSelection(source);
+  return { source, ast, evaluate: compileSelection(ast) };
+}
+
+/**
+ * The mapping applied to `input` (what `$` and `@` are at the top) with
+ * variables by written name (`{ $args: {...} }`). `value` is `undefined`
+ * when the mapping gives nothing; `errors` say why parts are missing.
+ */
+export function applyMapping(mapping: Mapping, input: unknown, vars: Record<string, unknown>): { value: unknown; errors: MappingError[] } {
+  const scope = { vars, errors: [] as MappingError[] };
+  const value = mapping.evaluate(input, input, scope);
+  return { value, errors: scope.errors };
+}

@@ -1,0 +1,20 @@
+import type { GatewayConfig } from '../config.ts';
+import { sourceVarSuffix } from './base-urls.ts';
+import type { SourcePlan } from './connector-plan.ts';
+
+/**
+ * Each source's `$config`: every `CONFIG_<key>` var or secret, and over
+ * them the source's own, `CONFIG_<SOURCE>_<key>` (`CONFIG_STRIPE_apiKey` is
+ * `$config.apiKey` for the source `stripe` alone). An API key belongs in a
+ * secret (`wrangler secret put CONFIG_apiKey`).
+ */
+export function resolveSourceConfig(sources: readonly SourcePlan[], { connectorConfig }: Pick<GatewayConfig, 'connectorConfig'>): Map<string, Record<string, string>> {
+  return new Map(
+    sources.map((source) => {
+      const own = `${sourceVarSuffix(source.name)}_`;
+      const config = { ...connectorConfig };
+      for (const [key, value] of Object.entries(connectorConfig)) if (key.startsWith(own)) config[key.slice(own.length)] = value;
+      return [source.name, config];
+    }),
+  );
+}
