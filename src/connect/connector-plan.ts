@@ -39,8 +39,12 @@ export interface SourcePlan {
   name: string;
   baseURL: string;
   headers: HeaderRule[];
+  /** `http.path` and `http.queryParams`: path segments and query parameters every connector of the source adds, before its own. */
+  requestParts?: RequestParts | undefined;
+  /** `isSuccess`, for connectors that do not say. */
+  isSuccess?: Selection | undefined;
   /** `errors: { message, extensions }`: how its connectors' failed answers become GraphQL errors. */
-  errors: ErrorSelections | undefined;
+  errors?: ErrorSelections | undefined;
 }
 
 export interface ErrorSelections {
@@ -58,10 +62,16 @@ export interface ErrorMapping {
   isSuccess: Selection | undefined;
 }
 
-export interface HttpPlan {
-  method: HttpMethod;
-  path: Template;
+/** A selection making a list of path segments, each encoded as one (`http.path`), and one making query parameters (`http.queryParams`). */
+export interface RequestParts {
+  path: Selection | undefined;
   queryParams: Selection | undefined;
+}
+
+export interface HttpPlan extends RequestParts {
+  method: HttpMethod;
+  /** The URL template: `GET: "/users/{$args.id}"`. */
+  template: Template;
   body: Selection | undefined;
   headers: HeaderRule[];
 }
@@ -184,7 +194,16 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
         if (typeof args.name !== 'string' || !args.name) report(at, '@source needs a name');
         else if (typeof http.baseURL !== 'string' || !/^https?:\/\//.test(http.baseURL)) report(at, `@source "${args.name}" needs http: { baseURL: "https://..." }`);
         else if (plan.sources.some((known) => known.name === args.name)) report(at, `@source "${args.name}" is declared twice`);
-        else plan.sources.push({ name: args.name, baseURL: http.baseURL.replace(/\/+$/, ''), headers: headerRules(http.headers, at, report), errors: readErrors(args.errors, at) });
+        else {
+          plan.sources.push({
+            name: args.name,
+            baseURL: http.baseURL.replace(/\/+$/, ''),
+            headers: headerRules(http.headers, at, report),
+            requestParts: http.path === undefined && http.queryParams === undefined ? undefined : readRequestParts(http, at),
+            errors: readErrors(args.errors, at),
+            isSuccess: args.isSuccess === undefined ? undefined : readSelection(args.isSuccess, at, 'isSuccess'),
+          });
+        }
       }
     }
   }
@@ -307,9 +326,15 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     const path = readTemplate(http[method], at, `http.${method}`);
     if (!path) return undefined;
     if (!source && !/^(https?:\/\/|\{)/.test(path.source)) return void report(at, `@connect on ${name}: a path without a source must be a full http(s) URL`);
-    const queryParams = http.queryParams === undefined ? undefined : readSelection(http.queryParams, at, 'http.queryParams');
     const body = http.body === undefined ? undefined : readSelection(http.body, at, 'http.body');
-    return withHeadersRead({ ...common, http: { method, path, queryParams, body, headers: headerRules(http.headers, at, report) } });
+    return withHeadersRead({ ...common, http: { method, template: path, ...readRequestParts(http, at), body, headers: headerRules(http.headers, at, report) } });
+  }
+
+  function readRequestParts(http: Record<string, unknown>, at: string): RequestParts {
+    return {
+      path: http.path === undefined ? undefined : readSelection(http.path, at, 'http.path'),
+      queryParams: http.queryParams === undefined ? undefined : readSelection(http.queryParams, at, 'http.queryParams'),
+    };
   }
 
   function readErrors(value: unknown, at: string): ErrorSelections | undefined {
@@ -323,7 +348,7 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
 
   function readErrorMapping(args: Record<string, unknown>, source: SourcePlan | undefined, at: string): ErrorMapping | undefined {
     const own = readErrors(args.errors, at) ?? {};
-    const isSuccess = args.isSuccess === undefined ? undefined : readSelection(args.isSuccess, at, 'isSuccess');
+    const isSuccess = args.isSuccess === undefined ? source?.isSuccess : readSelection(args.isSuccess, at, 'isSuccess');
     const message = own.message ?? source?.errors?.message;
     const extensions = [source?.errors?.extensions, own.extensions].filter((each): each is Selection => each !== undefined);
     return message || extensions.length || isSuccess ? { message, extensions, isSuccess } : undefined;
@@ -398,9 +423,10 @@ function withHeadersRead(connector: ConnectorPlan): ConnectorPlan {
 function connectorReads(connector: ConnectorPlan): VariableRead[] {
   const selections = [connector.selection];
   if (connector.http) {
-    selections.push(...templateValues(connector.http.path));
-    if (connector.http.queryParams) selections.push(connector.http.queryParams);
-    if (connector.http.body) selections.push(connector.http.body);
+    selections.push(...templateValues(connector.http.template));
+    const { path, queryParams, body } = connector.http;
+    const { path: sourcePath, queryParams: sourceQuery } = connector.source?.requestParts ?? {};
+    selections.push(...[path, queryParams, body, sourcePath, sourceQuery].filter((each): each is Selection => each !== undefined));
   }
   for (const rule of [...(connector.source?.headers ?? []), ...(connector.http?.headers ?? [])]) if ('template' in rule && rule.template) selections.push(...templateValues(rule.template));
   if (connector.errors) selections.push(...[connector.errors.message, connector.errors.isSuccess, ...connector.errors.extensions].filter((each): each is Selection => each !== undefined));

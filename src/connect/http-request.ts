@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { OriginRequest } from '../origin/client.ts';
 import type { ConnectorPlan, HeaderRule } from './connector-plan.ts';
-import { applySelection, type Variables } from './selection.ts';
+import { scalarText } from './mapping/json.ts';
+import { applySelection, type Selection, type Variables } from './selection.ts';
 import { interpolate } from './template.ts';
 
 export interface ConnectorRequest extends OriginRequest {
@@ -42,10 +43,13 @@ export function connectorVariables(connector: ConnectorPlan, variables: Variable
 export function buildRequest(connector: ConnectorPlan, variables: Variables, settings: SourceSettings, incoming: Headers): ConnectorRequest {
   const http = connector.http!;
   const url = requestUrl(connector, variables, settings);
-  const query = http.queryParams ? applySelection(http.queryParams, undefined, variables, 'omit') : undefined;
-  for (const [name, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
-    for (const each of Array.isArray(value) ? value.flat(Infinity) : [value]) {
-      if (each != null) url.searchParams.append(name, typeof each === 'object' ? JSON.stringify(each) : String(each));
+  // The source's query parameters, then the connector's.
+  for (const selection of [connector.source?.requestParts?.queryParams, http.queryParams]) {
+    const query = selection && applySelection(selection, undefined, variables, 'omit');
+    for (const [name, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+      for (const each of Array.isArray(value) ? value.flat(Infinity) : [value]) {
+        if (each != null) url.searchParams.append(name, typeof each === 'object' ? JSON.stringify(each) : String(each));
+      }
     }
   }
   const headers: Record<string, string> = {};
@@ -72,27 +76,38 @@ export function buildRequest(connector: ConnectorPlan, variables: Variables, set
 }
 
 /**
- * The URL: the base URL and the path template, each value percent-encoded.
- * A template that starts with a value which is a whole `http(s)://` URL (a
- * relation given as a link, `{$this.homeworld}`) is that URL, provided it
- * leads to a declared source's origin; anywhere else nothing is sent.
+ * The URL: the base URL, the source's `http.path` segments, the path
+ * template, and the connector's `http.path` segments, each value
+ * percent-encoded. A template that starts with a value which is a whole
+ * `http(s)://` URL (a relation given as a link, `{$this.homeworld}`) is that
+ * URL, provided it leads to a declared source's origin; anywhere else nothing
+ * is sent.
  */
 function requestUrl(connector: ConnectorPlan, variables: Variables, settings: SourceSettings): URL {
-  const { path } = connector.http!;
-  const [first] = path.parts;
-  const whole = typeof first !== 'string' && first !== undefined ? interpolate({ parts: [first], source: path.source }, undefined, variables) : undefined;
+  const { template, path } = connector.http!;
+  const [first] = template.parts;
+  const whole = typeof first !== 'string' && first !== undefined ? interpolate({ parts: [first], source: template.source }, undefined, variables) : undefined;
   if (whole && 'text' in whole && /^https?:\/\//i.test(whole.text)) {
-    const rest = interpolate({ parts: path.parts.slice(1), source: path.source }, undefined, variables, encodePathValue);
+    const rest = interpolate({ parts: template.parts.slice(1), source: template.source }, undefined, variables, encodePathValue);
     if ('error' in rest) throw badInput(connector, rest.error);
-    const url = new URL(whole.text + rest.text);
+    const url = new URL(whole.text + rest.text + segments(path, variables));
     if (!settings.origins.has(url.origin)) {
       throw new GraphQLError(`${connector.name}: a URL taken from the data leads to no declared source, and was not called`, { extensions: { code: 'CONNECTOR_URL_REFUSED' } });
     }
     return url;
   }
-  const made = interpolate(path, undefined, variables, encodePathValue);
+  const made = interpolate(template, undefined, variables, encodePathValue);
   if ('error' in made) throw badInput(connector, made.error);
-  return new URL(settings.baseUrl + made.text);
+  const [pathPart = '', query] = made.text.split(/\?(.*)/s);
+  const url = new URL(settings.baseUrl + segments(connector.source?.requestParts?.path, variables) + pathPart + segments(path, variables) + (query === undefined ? '' : `?${query}`));
+  return url;
+}
+
+/** `http.path`'s list, as path segments: `["a", "b c"]` → `/a/b%20c`. */
+function segments(selection: Selection | undefined, variables: Variables): string {
+  if (!selection) return '';
+  const value = applySelection(selection, undefined, variables, 'omit');
+  return (Array.isArray(value) ? value : [value]).flatMap((each) => (each == null ? [] : [`/${encodePathValue(scalarText(each).text ?? JSON.stringify(each))}`])).join('');
 }
 
 /** A value in a path is one segment: `/` and the rest are escaped, and `.` or `..` alone, which would climb the path, is refused. */

@@ -43,8 +43,11 @@ export function parseValue(source: string): Selection {
  * `queryParams` leave it out, as Apollo does, so that nothing is sent for it.
  */
 export function applySelection(selection: Selection, data: unknown, variables: Variables, missing: 'null' | 'omit' = 'null'): unknown {
-  const { value } = applyMapping(selection, data, scopeOf(variables));
-  return missing === 'null' ? withNulls(selection, value) : value;
+  const { value } = applyMapping(selection, data, scopeOf(variables), missing === 'null');
+  if (value !== undefined || missing === 'omit') return value;
+  // Nothing at all: null for a lone path; for named selections, each of them null.
+  const fields = outputFields(selection.ast);
+  return selection.ast.kind === 'path' || !fields.length ? null : Object.fromEntries(fields.map((field) => [field.name, null]));
 }
 
 /** One expression's value (`undefined` when it has none). */
@@ -59,23 +62,6 @@ function scopeOf(variables: Variables): Record<string, unknown> {
     if (value !== undefined) scope[`$${name}`] = value;
   }
   return scope;
-}
-
-/** Null for each selected key the value lacks, at the top level and in the `{ ... }`s under it. */
-function withNulls(selection: Selection, value: unknown): unknown {
-  const fill = (fields: ReturnType<typeof outputFields>, each: unknown): unknown => {
-    if (Array.isArray(each)) return each.map((item) => fill(fields, item));
-    if (each === null || typeof each !== 'object') return each;
-    const object = each as Record<string, unknown>;
-    for (const field of fields) {
-      if (object[field.name] === undefined) object[field.name] = null;
-      else if (field.sub) fill(outputFields({ kind: 'named', selection: field.sub }), object[field.name]);
-    }
-    return object;
-  };
-  const fields = outputFields(selection.ast);
-  if (value === undefined) return selection.ast.kind === 'path' ? null : fields.length ? fill(fields, {}) : value;
-  return fields.length ? fill(fields, value) : value;
 }
 
 /** The names a selection gives its result's top level (for a lone `$.path { ... }`, those of its sub-selection). */

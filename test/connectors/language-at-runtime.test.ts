@@ -25,6 +25,7 @@ const SDL = /* GraphQL */ `
       http: { baseURL: "https://api.example.com/v1", headers: [{ name: "authorization", value: "Bearer {$config.token}" }] }
       errors: { message: "error.message", extensions: "code: error.kind" }
     )
+    @source(name: "versioned", http: { baseURL: "https://api.example.com", path: "$(['v2', $config.tenant])", queryParams: "lang: $('en')" })
 
   type Person @key(fields: "id") {
     id: ID!
@@ -58,6 +59,7 @@ const SDL = /* GraphQL */ `
   }
 
   type Query {
+    document(id: ID!): String @connect(source: "versioned", http: { GET: "/docs", path: "$([$args.id, 'raw'])", queryParams: "full: $(true)" }, selection: "$.text")
     starred: [Repo] @connect(source: "api", http: { GET: "/starred" }, selection: "owner: repo_owner name: repo_name")
     tagged: [Tag] @connect(source: "api", http: { GET: "/tagged" }, selection: "id: $")
     author: Person @connect(source: "api", http: { GET: "/author" }, selection: "id: person_id")
@@ -86,8 +88,14 @@ function gateway(vars: { token?: string; region?: string } = {}) {
     hints: readCacheHints(schema),
     plan,
     identityHeaders: ['authorization'],
-    baseUrls: new Map([['api', `${main.url}/v1`]]),
-    sourceConfig: new Map<string, Record<string, string>>([['api', vars.token ? { token: vars.token } : {}]]),
+    baseUrls: new Map([
+      ['api', `${main.url}/v1`],
+      ['versioned', main.url],
+    ]),
+    sourceConfig: new Map<string, Record<string, string>>([
+      ['api', vars.token ? { token: vars.token } : {}],
+      ['versioned', { tenant: 'acme corp' }],
+    ]),
     env: vars.region ? { REGION: vars.region } : {},
     maxBatchSize: 100,
   });
@@ -191,5 +199,12 @@ describe('the Connectors language over HTTP', () => {
     await main.script({ 'GET /v1/author': { body: '{"person_id":"7"}' }, 'GET /v1/people/7': { body: '{"name":"Obi-Wan","height":"182"}' } });
     const { result } = await gateway()('{ author { id name height } }');
     expect(result).toEqual({ data: { author: { id: '7', name: 'Obi-Wan', height: 182 } } });
+  });
+
+  it('a source’s and a connector’s http.path add encoded segments, and their queryParams add parameters', async () => {
+    await main.script({ 'GET /v2/acme%20corp/docs/a%2Fb/raw': { body: '{"text":"hello"}' } });
+    const { result } = await gateway()('{ document(id: "a/b") }');
+    expect(result).toEqual({ data: { document: 'hello' } });
+    expect((await main.requests()).map((request) => request.url)).toEqual(['/v2/acme%20corp/docs/a%2Fb/raw?lang=en&full=true']);
   });
 });

@@ -257,6 +257,16 @@ describe('the trust boundary: the production build in front of a hostile origin'
       expect(inside().count()).toBe(0);
     });
 
+    it('a relation given as a whole URL is followed on the source’s origin, and refused off it: CONNECTOR_URL_REFUSED, the internal service receives nothing', async () => {
+      const answered = await query('{ links { followSelf { ok where internal } followOther { ok where internal } } }');
+      expect(answered.body?.data).toEqual({ links: { followSelf: { ok: true, where: 'plain', internal: null }, followOther: null } });
+      errorWith(answered, 'CONNECTOR_URL_REFUSED');
+      expect(answered.text).not.toContain(inside().url);
+      expect(answered.text).not.toContain('leaked');
+      expect(hostile().requests().map((request) => request.path)).toEqual(['/links', '/plain']);
+      expect(inside().count()).toBe(0);
+    });
+
     it('a mutation answered 307 to another host: the internal service receives nothing, the body does not follow', async () => {
       const answered = await query('mutation { redirectPost(value: "card=4111111111111111") { ok where internal } }');
       expect(answered.text).not.toContain('leaked');

@@ -2,6 +2,7 @@ import type { Expr, Key, Named, Path, Selection, Step, SubSelection } from './as
 import { isObject, typeName } from './json.ts';
 import { METHODS } from './methods/index.ts';
 import type { MethodCall } from './methods/method.ts';
+import { subFields } from './analyze.ts';
 import { MappingSyntaxError, singleKey } from './parse.ts';
 
 /**
@@ -29,6 +30,8 @@ export interface Scope {
   /** Variables by written name (`$args`), and `->as` locals. */
   vars: Record<string, unknown>;
   errors: MappingError[];
+  /** A named key with no value is null rather than left out (a GraphQL field's value reads both alike). */
+  nullForMissing?: boolean;
 }
 
 /** `data`: what `@` and a `{ ... }` read; `dollar`: what `$` and bare keys read. */
@@ -42,6 +45,33 @@ export function compileSelection(selection: Selection): Evaluate {
 }
 
 function compilePath(path: Path): Evaluate {
+  const general = compilePathSteps(path);
+  const keys = plainKeys(path);
+  if (!keys) return general;
+  // `a` or `a.b.c` through objects, the common case, read without a call per step; anything else (a list, a miss) takes the general way, which says why.
+  return (data, dollar, scope) => {
+    let value = dollar;
+    for (const key of keys) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return general(data, dollar, scope);
+      value = (value as Record<string, unknown>)[key];
+      if (value === undefined) return general(data, dollar, scope);
+    }
+    return value;
+  };
+}
+
+/** The keys of a path that only reads properties (`a.b.c`), none of them one an object inherits. */
+function plainKeys(path: Path): string[] | undefined {
+  if (path.start.kind !== 'key' || path.sub) return undefined;
+  const keys = [path.start.key.name];
+  for (const step of path.steps) {
+    if (step.kind !== 'key') return undefined;
+    keys.push(step.key.name);
+  }
+  return keys.some((key) => key in Object.prototype) ? undefined : keys;
+}
+
+function compilePathSteps(path: Path): Evaluate {
   const sub = path.sub && compileSub(path.sub);
   const end: Tail = sub ? (value, _dollar, scope) => sub(value, scope) : (value) => value;
   const { start } = path;
@@ -92,19 +122,21 @@ function keyStep(key: Key, offset: number, optional: boolean, next: Tail): Tail 
   const readEach = (list: unknown[], scope: Scope): unknown[] =>
     list.map((item) => {
       if (Array.isArray(item)) return readEach(item, scope);
-      const found = isObject(item) && Object.hasOwn(item, name) ? item[name] : undefined;
+      const found = isObject(item) && (!inherited || Object.hasOwn(item, name)) ? item[name] : undefined;
       if (found !== undefined) return found;
       notFound(item, scope);
       return null;
     });
+  // A name an object inherits (`constructor`) is read only when the object itself has it.
+  const inherited = name in Object.prototype;
   return (value, dollar, scope) => {
-    if (Array.isArray(value)) return next(readEach(value, scope), dollar, scope);
-    if (isObject(value) && Object.hasOwn(value, name)) {
-      const found = value[name];
+    if (typeof value === 'object' && value !== null) {
+      if (Array.isArray(value)) return next(readEach(value, scope), dollar, scope);
+      const found = inherited && !Object.hasOwn(value, name) ? undefined : (value as Record<string, unknown>)[name];
       if (found !== undefined) return next(found, dollar, scope);
+      // `a?` asks whether `a` is there at all: its absence is no mistake.
+      if (optional) return undefined;
     }
-    // `a?` asks whether `a` is there at all: its absence is no mistake.
-    if (optional && isObject(value)) return undefined;
     return notFound(value, scope);
   };
 }
@@ -121,15 +153,36 @@ function methodStep(step: Step & { kind: 'method' }, next: Tail): Tail {
   const args = (step.args ?? []).map(compileExpr);
   return (value, dollar, scope) => {
     if (value === undefined) return undefined;
-    const call: MethodCall = {
-      name: step.name,
-      argCount,
-      arg: (index, at = value) => args[index]?.(at, dollar, scope),
-      fail: (message) => fail(scope, message, step.offset),
-    };
-    const result = method.apply(value, call);
+    const result = method.apply(value, new Call(step.name, args, value, dollar, scope, step.offset));
     return result === undefined ? undefined : next(result, dollar, scope);
   };
+}
+
+/** One method call's view of its arguments: evaluated when the method asks, with `@` bound as it says. */
+class Call implements MethodCall {
+  readonly name: string;
+  readonly #args: Evaluate[];
+  readonly #input: unknown;
+  readonly #dollar: unknown;
+  readonly #scope: Scope;
+  readonly #offset: number;
+  constructor(name: string, args: Evaluate[], input: unknown, dollar: unknown, scope: Scope, offset: number) {
+    this.name = name;
+    this.#args = args;
+    this.#input = input;
+    this.#dollar = dollar;
+    this.#scope = scope;
+    this.#offset = offset;
+  }
+  get argCount(): number {
+    return this.#args.length;
+  }
+  arg(index: number, at: unknown = this.#input): unknown {
+    return this.#args[index]?.(at, this.#dollar, this.#scope);
+  }
+  fail(message: string): undefined {
+    return fail(this.#scope, message, this.#offset);
+  }
 }
 
 /** `->as($name)` or `->as($name, expression)`: binds `$name` for the rest of the path, which goes on with the same input. */
@@ -150,24 +203,48 @@ function asStep(step: Step & { kind: 'method' }, next: Tail): Tail {
 
 /** Applied to a value: to each item of a list; otherwise its named selections, merged, with `$` bound to the value. */
 function compileSub(sub: SubSelection): (value: unknown, scope: Scope) => unknown {
-  const items = sub.items.map(compileNamed);
+  const fields = subFields(sub);
+  const names = fields.map((field) => field.name);
+  // The common case: every item names its own key, each once. Nothing merges: the object is filled in order.
+  const named = sub.items.every((item) => nameOf(item) !== undefined) && new Set(names).size === names.length;
+  const paths = named ? sub.items.map((item) => compilePath(item.path)) : [];
+  const items = named ? [] : sub.items.map(compileNamed);
   const apply = (value: unknown, scope: Scope): unknown => {
-    if (Array.isArray(value)) return value.map((item) => apply(item, scope) ?? null);
+    if (Array.isArray(value)) {
+      const list = new Array<unknown>(value.length);
+      for (let index = 0; index < value.length; index++) list[index] = apply(value[index], scope) ?? null;
+      return list;
+    }
     let out: Record<string, unknown> | null = {};
+    if (named) {
+      let filled = 0;
+      for (let index = 0; index < paths.length; index++) {
+        const found = paths[index]!(value, value, scope);
+        if (found !== undefined) (out[names[index]!] = found), filled++;
+        else if (scope.nullForMissing) out[names[index]!] = null;
+      }
+      // A scalar under `{ ... }` that gave no fields stays itself.
+      return filled === 0 && !isObject(value) ? value : out;
+    }
     for (const item of items) out = item(out, value, scope);
-    // A scalar under `{ ... }` that gave no fields stays itself.
     if (!isObject(value) && out && Object.keys(out).length === 0) return value;
+    if (scope.nullForMissing && out) for (const name of names) if (out[name] === undefined) out[name] = null;
     return out;
   };
   return apply;
+}
+
+/** The key a named selection gives its value: its alias, or its single key; none for a spread. */
+function nameOf(named: Named): string | undefined {
+  const { prefix } = named;
+  return prefix.kind === 'alias' ? prefix.key.name : prefix.kind === 'none' ? singleKey(named.path)?.name : undefined;
 }
 
 type Contribute = (out: Record<string, unknown> | null, data: unknown, scope: Scope) => Record<string, unknown> | null;
 
 function compileNamed(named: Named): Contribute {
   const path = compilePath(named.path);
-  const { prefix } = named;
-  const name = prefix.kind === 'alias' ? prefix.key.name : prefix.kind === 'none' ? singleKey(named.path)?.name : undefined;
+  const name = nameOf(named);
   if (name !== undefined) {
     return (out, data, scope) => {
       if (out === null) return out;

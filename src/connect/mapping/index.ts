@@ -25,9 +25,10 @@ export function compileMapping(source: string): Mapping {
  * The mapping applied to `input` (what `$` and `@` are at the top) with
  * variables by written name (`{ $args: {...} }`). `value` is `undefined`
  * when the mapping gives nothing; `errors` say why parts are missing.
+ * `nullForMissing`: a selected key with no value is null, not left out.
  */
-export function applyMapping(mapping: Mapping, input: unknown, vars: Record<string, unknown>): { value: unknown; errors: MappingError[] } {
-  const scope = { vars, errors: [] as MappingError[] };
+export function applyMapping(mapping: Mapping, input: unknown, vars: Record<string, unknown>, nullForMissing = false): { value: unknown; errors: MappingError[] } {
+  const scope = { vars, errors: [] as MappingError[], nullForMissing };
   const value = mapping.evaluate(input, input, scope);
   return { value, errors: scope.errors };
 }

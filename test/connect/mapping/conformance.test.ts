@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { applyMapping, compileMapping } from '../../../src/connect/mapping/index.ts';
 import type { MappingCase } from './conformance/case.ts';

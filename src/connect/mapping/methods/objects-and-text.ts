@@ -62,7 +62,11 @@ function truncatedIntegerText(n: number): string {
  * Rust's `i64::from_str_radix`: one optional sign, then at least one digit of
  * the base (letters in either case), nothing else, no whitespace, within i64.
  */
+const DECIMAL = /^[+-]?[0-9]{1,15}$/;
+
 function parseI64(text: string, base: number): number | undefined {
+  // The common case, exactly: up to 15 decimal digits fit both a double and an i64 (`+ 0` makes -0 a 0).
+  if (base === 10 && DECIMAL.test(text)) return Number(text) + 0;
   const negative = text.startsWith('-');
   const digits = negative || text.startsWith('+') ? text.slice(1) : text;
   if (digits === '') return undefined;
