@@ -87,11 +87,11 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
     policies.set(type, forwarded.get(type)!.length ? undefined : cachePolicy(entity, hints.ofType(type)));
   }
 
-  const origins = new Set([...baseUrls.values()].map((url) => new URL(url).origin));
-  const settingsOf = (connector: ConnectorPlan): SourceSettings => {
-    const name = connector.source?.name;
-    return { baseUrl: name ? baseUrls.get(name)! : '', origins, config: (name && sourceConfig?.get(name)) || {} };
-  };
+  const settingsBySource = new Map(
+    [...baseUrls].map(([name, baseUrl]): [string, SourceSettings] => [name, { baseUrl, origins: new Set([new URL(baseUrl).origin]), config: sourceConfig?.get(name) ?? {} }]),
+  );
+  const withoutSource: SourceSettings = { baseUrl: '', origins: new Set([...baseUrls.values()].map((url) => new URL(url).origin)), config: {} };
+  const settingsOf = (connector: ConnectorPlan): SourceSettings => (connector.source ? settingsBySource.get(connector.source.name)! : withoutSource);
   /** Connectors whose selection reads variables beside the origin's answer: see mapAnswer and fieldCacheKey. */
   const readsVariables = new Set([...plan.fields.values(), ...plan.entities.values()].filter((connector) => variablesRead(connector.selection).length).map((connector) => connector.name));
 

@@ -14,7 +14,7 @@ export interface ConnectorRequest extends OriginRequest {
 export interface SourceSettings {
   /** The source's base URL as configured; empty for a connector without a source. */
   baseUrl: string;
-  /** `scheme://host:port` of every declared source: the only places a URL taken from the data may lead. */
+  /** `scheme://host:port` where a URL taken from the data may lead: the connector's own source's (its headers and `$config` go with the call), or for a connector without a source, any declared source's. */
   origins: ReadonlySet<string>;
   config: Record<string, string>;
 }
@@ -80,8 +80,8 @@ export function buildRequest(connector: ConnectorPlan, variables: Variables, set
  * template, and the connector's `http.path` segments, each value
  * percent-encoded. A template that starts with a value which is a whole
  * `http(s)://` URL (a relation given as a link, `{$this.homeworld}`) is that
- * URL, provided it leads to a declared source's origin; anywhere else nothing
- * is sent.
+ * URL, provided it leads to the connector's own source's origin (or, without
+ * a source, to a declared one's); anywhere else nothing is sent.
  */
 function requestUrl(connector: ConnectorPlan, variables: Variables, settings: SourceSettings): URL {
   const { template, path } = connector.http!;
@@ -92,7 +92,7 @@ function requestUrl(connector: ConnectorPlan, variables: Variables, settings: So
     if ('error' in rest) throw badInput(connector, rest.error);
     const url = new URL(whole.text + rest.text + segments(path, variables));
     if (!settings.origins.has(url.origin)) {
-      throw new GraphQLError(`${connector.name}: a URL taken from the data leads to no declared source, and was not called`, { extensions: { code: 'CONNECTOR_URL_REFUSED' } });
+      throw new GraphQLError(`${connector.name}: a URL taken from the data leads off its source, and was not called`, { extensions: { code: 'CONNECTOR_URL_REFUSED' } });
     }
     return url;
   }

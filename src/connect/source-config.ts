@@ -9,10 +9,13 @@ import type { SourcePlan } from './connector-plan.ts';
  * secret (`wrangler secret put CONFIG_apiKey`).
  */
 export function resolveSourceConfig(sources: readonly SourcePlan[], { connectorConfig }: Pick<GatewayConfig, 'connectorConfig'>): Map<string, Record<string, string>> {
+  const prefixes = sources.map((source) => `${sourceVarSuffix(source.name)}_`);
+  // What no source claims is every source's; a source's own values are its alone, never another's under their full name.
+  const shared = Object.fromEntries(Object.entries(connectorConfig).filter(([key]) => !prefixes.some((prefix) => key.startsWith(prefix))));
   return new Map(
-    sources.map((source) => {
-      const own = `${sourceVarSuffix(source.name)}_`;
-      const config = { ...connectorConfig };
+    sources.map((source, index) => {
+      const own = prefixes[index]!;
+      const config = { ...shared };
       for (const [key, value] of Object.entries(connectorConfig)) if (key.startsWith(own)) config[key.slice(own.length)] = value;
       return [source.name, config];
     }),

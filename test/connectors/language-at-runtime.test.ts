@@ -25,6 +25,7 @@ const SDL = /* GraphQL */ `
       http: { baseURL: "https://api.example.com/v1", headers: [{ name: "authorization", value: "Bearer {$config.token}" }] }
       errors: { message: "error.message", extensions: "code: error.kind" }
     )
+    @source(name: "other", http: { baseURL: "https://other.example.com" })
     @source(name: "versioned", http: { baseURL: "https://api.example.com", path: "$(['v2', $config.tenant])", queryParams: "lang: $('en')" })
 
   type Person @key(fields: "id") {
@@ -91,6 +92,7 @@ function gateway(vars: { token?: string; region?: string } = {}) {
     baseUrls: new Map([
       ['api', `${main.url}/v1`],
       ['versioned', main.url],
+      ['other', elsewhere.url],
     ]),
     sourceConfig: new Map<string, Record<string, string>>([
       ['api', vars.token ? { token: vars.token } : {}],
@@ -137,7 +139,7 @@ describe('the Connectors language over HTTP', () => {
     expect(result).toEqual({ data: { planet: { name: 'Tatooine', url } } });
   });
 
-  it('refuses a whole URL on any other origin, and sends nothing there', async () => {
+  it('refuses a whole URL off the connector’s own source, even to another declared source, and sends nothing there', async () => {
     const { result } = await gateway()(`{ planet(url: ${JSON.stringify(`${elsewhere.url}/planets/1`)}) { name } }`);
     expect(result.data).toEqual({ planet: null });
     expect(result.errors?.[0]?.extensions?.code).toBe('CONNECTOR_URL_REFUSED');
