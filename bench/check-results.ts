@@ -22,6 +22,7 @@ const wanted: Record<string, { systems: readonly string[]; fields: string[] }> =
   spike: { systems: GRAPHQL_SYSTEMS, fields: ['rps', 'p99Ms', 'errorRate', 'originMaxInFlight', 'originRejected', 'offload'] },
   outage: { systems: GRAPHQL_SYSTEMS, fields: ['successRate', 'stale', 'requests'] },
   nplus1: { systems: GRAPHQL_SYSTEMS, fields: ['originCalls'] },
+  mapping: { systems: ['gateway'], fields: ['mappingUsPerItem', 'handWrittenUsPerItem', 'ratio'] },
   consistency: { systems: ['gateway'], fields: ['reads', 'privateReads', 'writes', 'purges', 'violations'] },
 };
 expect(typeof results.machine?.cpu === 'string', 'machine.cpu');

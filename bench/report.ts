@@ -26,6 +26,7 @@ const COLUMNS: Record<string, Columns> = {
   spike: [['rps', 'served/s at 5,000 offered'], ['peakP99Ms', 'p99 ms at 5,000'], ['errorRate', 'error rate'], ['p99Ms', 'worst step p99 ms'], ['originMaxInFlight', 'origin maxInFlight'], ['originRejected', 'origin rejected'], ['offload', 'origin offload']],
   outage: [['successRate', 'success rate'], ['stale', 'stale answers'], ['requests', 'requests'], ['p99Ms', 'p99 ms']],
   nplus1: [['originCalls', 'origin calls']],
+  mapping: [['items', 'items'], ['outputFields', 'output fields'], ['methodCallsPerItem', 'method calls/item'], ['mappingUsPerItem', 'mapping µs/item'], ['handWrittenUsPerItem', 'hand-written µs/item'], ['ratio', 'ratio (target ≤ 2)']],
   consistency: [['isolates', 'isolates'], ['durationS', 'seconds'], ['reads', 'reads'], ['privateReads', 'private reads'], ['writes', 'writes'], ['purges', 'purges'], ['failed', 'failed'], ['boundMs', 'bound ms'], ['violations', 'violations']],
 };
 
@@ -34,7 +35,7 @@ const numberAt = (measure: Measure | undefined, key: string) => (typeof measure?
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? Number((a / b).toPrecision(3)) : null);
 
 export function ratiosOf(scenarios: Record<string, ScenarioResult>): Record<string, number | null> {
-  const { hot = {}, 'hot-get': hotGet = {}, rate = {}, spike = {}, stampede = {}, outage = {} } = scenarios;
+  const { hot = {}, 'hot-get': hotGet = {}, rate = {}, spike = {}, stampede = {}, outage = {}, mapping = {} } = scenarios;
   const p99At5000 = (system: SystemName) => numberAt(rate[system], atRate('p99Ms', 5000));
   return {
     hotGatewayVsCeiling: ratio(hot.gateway?.rps, hot.ceiling?.rps),
@@ -51,6 +52,7 @@ export function ratiosOf(scenarios: Record<string, ScenarioResult>): Record<stri
     stampedeGatewayColdOriginCalls: stampede.gateway?.originCalls ?? null,
     stampedeGatewayExpiredOriginCalls: numberAt(stampede.gateway, 'expiredOriginCalls') ?? null,
     outageGatewaySuccessRate: numberAt(outage.gateway, 'successRate') ?? null,
+    mappingVsHandWritten: numberAt(mapping.gateway, 'ratio') ?? null,
   };
 }
 

@@ -8,24 +8,28 @@ import { cpus, totalmem, type as osType, release } from 'node:os';
 import { parseArgs } from 'node:util';
 import { saturationGenerator } from './load/index.ts';
 import { chart, markdown, ratiosOf, type Results } from './report.ts';
-import { consistency, hot, hotGet, nplus1, outage, rate, spike, stampede, type ScenarioResult, type Settings } from './scenarios.ts';
+import { consistency, hot, hotGet, mapping, nplus1, outage, rate, spike, stampede, type ScenarioResult, type Settings } from './scenarios.ts';
 import { ROOT } from './systems.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const quick = values.quick;
-const SCENARIOS: Record<string, (settings: Settings) => Promise<ScenarioResult>> = { hot, 'hot-get': hotGet, rate, stampede, spike, outage, nplus1, consistency };
+const SCENARIOS: Record<string, (settings: Settings) => Promise<ScenarioResult>> = { hot, 'hot-get': hotGet, rate, stampede, spike, outage, nplus1, consistency, mapping };
+/** Scenarios that start no system, so need no bundle: `--only mapping` skips the build. */
+const WITHOUT_SYSTEMS = new Set(['mapping']);
 const chosen = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
 
 const started = Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`);
 
 log(`saturation load: ${saturationGenerator()}`);
-log('building the production bundle (wrangler deploy --dry-run)');
-execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--env', 'production', '--outdir', 'dist/worker'], {
-  cwd: ROOT,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-});
+if (chosen.some((name) => !WITHOUT_SYSTEMS.has(name))) {
+  log('building the production bundle (wrangler deploy --dry-run)');
+  execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--env', 'production', '--outdir', 'dist/worker'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  });
+}
 
 const scenarios: Record<string, ScenarioResult> = {};
 for (const name of chosen) {

@@ -1,5 +1,8 @@
 /** The benchmark's scenarios: each starts what it needs, measures, and stops it. */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { runConsistency } from './consistency/run.ts';
 import { withCpuMs } from './cpu.ts';
 import { constantRate, phased, saturate, type LoadPhase, type LoadResult, type SaturationSpec } from './load/index.ts';
@@ -261,4 +264,16 @@ export async function consistency(settings: Settings): Promise<ScenarioResult> {
   const { examples, ...counts } = await runConsistency({ durationS: settings.quick ? 8 : 60 });
   const described = examples.map(({ rule, detail }) => `${rule}: ${detail}`).join('; ');
   return { gateway: { ...counts, ...(described ? { firstViolations: described } : {}) } };
+}
+
+/**
+ * The connectors' mapping language against a hand-written function, CPU
+ * only: µs per item of a 1,000-item answer and their ratio, measured in a
+ * process of its own (bench/mapping.ts). No system is started; the row is
+ * the gateway's, whose code it is.
+ */
+export async function mapping(settings: Settings): Promise<ScenarioResult> {
+  const script = fileURLToPath(new URL('mapping.ts', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, ['--experimental-strip-types', script, ...(settings.quick ? ['--quick'] : [])]);
+  return { gateway: JSON.parse(stdout) as Measure };
 }
