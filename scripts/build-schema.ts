@@ -52,7 +52,7 @@ export function readSchemaFolder(dir: string): SchemaFile[] {
 /** Checks the folder, writes its module and makes it `current.ts`; answers the module's path. Throws `ConnectError` listing every mistake. */
 export function buildSchemaModule(dir: string): string {
   const files = readSchemaFolder(dir);
-  readSchemaFiles(files);
+  for (const warning of readSchemaFiles(files).warnings) console.warn(warning);
   const out = schemaModulePath(dir);
   const resolverDir = resolve(root, dir, 'resolvers');
   const modules = existsSync(resolverDir) ? readdirSync(resolverDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts')).sort() : [];

@@ -23,6 +23,7 @@ import {
 } from 'graphql';
 import { CONNECTOR_DIRECTIVES, FEDERATION_DIRECTIVES, SERVED_DIRECTIVES } from './builtin-directives.ts';
 import { defineExtendedTypes, withPlainDirectiveNames } from './federation.ts';
+import { baseUrlVar } from './base-urls.ts';
 import { keyFields } from './entity-key.ts';
 import { hideInaccessible } from './inaccessible.ts';
 import { outputFields, subFields, type OutputField, type VariableRead } from './mapping/analyze.ts';
@@ -130,6 +131,8 @@ export interface ReadSchema {
   /** The SDL served: the files without the connector and federation directives or what `@inaccessible` hides, with `@cacheControl` declared. */
   typeDefs: DocumentNode;
   plan: GatewayPlan;
+  /** What loads but cannot be meant (an unknown method, which Apollo too leaves to fail when applied), each as `[connect] file:line: warning: ...`. */
+  warnings: string[];
 }
 
 /** Every mistake found, each as `[connect] file:line: message`, one per line. */
@@ -170,6 +173,7 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
   const whole = defineExtendedTypes(concatAST([...builtins, ...parsed.map(({ document }) => stripDirectives(document))]));
   const where = (source: Source, node: { loc?: { start: number } | undefined }) => `${source.name}:${node.loc ? getLocation(source, node.loc.start).line : 1}`;
   const report = (at: string, message: string) => problems.push(`[connect] ${at}: ${message}`);
+  const warnings: string[] = [];
   const typeDefs = hideInaccessible(whole, (node, message) => report(where(node.loc!.source, node), message));
   if (problems.length) throw new ConnectError(problems);
   const filesNamed = files.map((file) => file.name).join(', ');
@@ -180,8 +184,8 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
   const plan: GatewayPlan = { sources: [], fields: new Map(), entities: new Map(), keys: new Map(), typeTags: new Map(), fieldTags: new Map(), invalidations: new Map() };
   /** Types with a `@key` an entity connector may fetch by: any but `@key(resolvable: false)`. */
   const resolvable = new Set<string>();
-  /** Root fields marked `entity: true`, by the type they fetch. */
-  const entityFields: EntityPlan[] = [];
+  /** Root fields marked `entity: true`, with their arguments' names. */
+  const entityFields: { entity: EntityPlan; args: string[] }[] = [];
 
   // Sources first: connectors anywhere may name them.
   for (const { source, document } of parsed) {
@@ -192,9 +196,11 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
         const args = argumentsOf(directive);
         const http = (args.http ?? {}) as Record<string, unknown>;
         if (typeof args.name !== 'string' || !args.name) report(at, '@source needs a name');
-        else if (typeof http.baseURL !== 'string' || !/^https?:\/\//.test(http.baseURL)) report(at, `@source "${args.name}" needs http: { baseURL: "https://..." }`);
+        else if (typeof http.baseURL !== 'string' || !http.baseURL) report(at, `@source "${args.name}" needs http: { baseURL: "https://..." }`);
         else if (plan.sources.some((known) => known.name === args.name)) report(at, `@source "${args.name}" is declared twice`);
         else {
+          // A placeholder (`<YOUR_URL>/v1`) is a template's way to say "set me": the var that sets it is named, and the isolate refuses to start without it.
+          if (!/^https?:\/\//.test(http.baseURL)) warnings.push(`[connect] ${at}: warning: @source "${args.name}" has no http(s) baseURL ("${http.baseURL}"): set ${baseUrlVar(args.name)}`);
           plan.sources.push({
             name: args.name,
             baseURL: http.baseURL.replace(/\/+$/, ''),
@@ -218,11 +224,25 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     }
   }
   // A type's own @connect fetches it by key; else a root field marked `entity: true` does.
-  for (const entity of entityFields) if (!plan.entities.has(entity.type)) plan.entities.set(entity.type, entity);
+  for (const { entity, args } of entityFields) {
+    if (plan.entities.has(entity.type)) continue;
+    if (plan.keys.has(entity.type) && !resolvable.has(entity.type)) {
+      warnings.push(`[connect] ${entity.where}: warning: entity: true on ${entity.name}: ${entity.type}'s @key says resolvable: false, so the field answers only itself`);
+      continue;
+    }
+    // As in Apollo, a type with no @key is keyed by the field's arguments that are fields of it.
+    const type = schema.getType(entity.type);
+    const fields = isObjectType(type) ? args.filter((arg) => type.getFields()[arg]) : [];
+    if (!plan.keys.has(entity.type) && fields.length) {
+      plan.keys.set(entity.type, fields.join(' '));
+      resolvable.add(entity.type);
+    }
+    plan.entities.set(entity.type, entity);
+  }
   // Entity connectors need every type's key, which may be declared in a later file.
   for (const entity of plan.entities.values()) checkEntity(entity);
   if (problems.length) throw new ConnectError(problems);
-  return { typeDefs, plan };
+  return { typeDefs, plan, warnings };
 
   function readTypeDirectives(node: TypeNode, type: GraphQLNamedType & { name: string }, whereOf: (node: ConstDirectiveNode) => string): void {
     for (const directive of directivesNamed(node, 'key')) {
@@ -282,7 +302,7 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
       plan.fields.set(coordinate, connector);
       if (argumentsOf(directive).entity === true) {
         if (parent.name !== 'Query' || !isObjectType(named) || isListType(getNullableType(field.type))) report(connector.where, `entity: true on ${coordinate}: only a root Query field answering one object fetches an entity`);
-        else entityFields.push({ ...connector, type: named.name, byField: true, key: '', batch: false, provides: outputNames(connector.selection) });
+        else entityFields.push({ entity: { ...connector, type: named.name, byField: true, key: '', batch: false, provides: outputNames(connector.selection) }, args: field.args.map((arg) => arg.name) });
       }
     }
     for (const directive of directivesNamed(node, 'cacheTag')) {
@@ -371,10 +391,13 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
   }
 
   /** A directive argument that must be a string in one of the connector languages; its syntax error is reported, not thrown. */
-  function readText<T>(parseText: (text: string) => T, text: unknown, at: string, what: string): T | undefined {
+  function readText<T extends Selection | Template>(parseText: (text: string) => T, text: unknown, at: string, what: string): T | undefined {
     if (typeof text !== 'string') return void report(at, `${what} must be a string`);
     try {
-      return parseText(text);
+      const parsed = parseText(text);
+      const mappings: Selection[] = 'parts' in parsed ? templateValues(parsed) : [parsed];
+      for (const warning of mappings.flatMap((mapping) => mapping.warnings)) warnings.push(`[connect] ${at}: warning: ${what}: ${warning.message}`);
+      return parsed;
     } catch (error) {
       return void report(at, `${what}: ${(error as Error).message}`);
     }

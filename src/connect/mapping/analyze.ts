@@ -1,4 +1,5 @@
 import type { Expr, Path, Selection, Step, SubSelection } from './ast.ts';
+import { METHODS } from './methods/index.ts';
 import { singleKey } from './parse.ts';
 
 /** Calls `onPath` for every path of a selection, wherever it is (method arguments, `$(...)`, sub-selections), and `onStep` for every step. */
@@ -87,4 +88,30 @@ export function subFields(sub: SubSelection): OutputField[] {
     if (name !== undefined) return [{ name, sub: item.path.sub, offset: item.offset }];
     return item.path.sub ? subFields(item.path.sub) : [];
   });
+}
+
+/** A call of a method no engine knows (`->lenght`): Apollo's loads it and fails where it is applied, so the build warns, with the method meant. */
+export function unknownMethods(selection: Selection): { message: string; offset: number }[] {
+  const found: { message: string; offset: number }[] = [];
+  visit(
+    selection,
+    () => {},
+    (step) => {
+      if (step.kind !== 'method' || step.name === 'as' || Object.hasOwn(METHODS, step.name)) return;
+      const near = Object.keys(METHODS).find((known) => distance(known.toLowerCase(), step.name.toLowerCase()) <= 2);
+      found.push({ message: `unknown method ->${step.name}${near ? ` (did you mean ->${near}?)` : ''}: it gives no value`, offset: step.offset });
+    },
+  );
+  return found;
+}
+
+/** Edit distance, for suggesting the name meant. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }

@@ -143,7 +143,8 @@ function keyStep(key: Key, offset: number, optional: boolean, next: Tail): Tail 
 
 function methodStep(step: Step & { kind: 'method' }, next: Tail): Tail {
   const method = Object.hasOwn(METHODS, step.name) ? METHODS[step.name] : undefined;
-  if (!method) throw new MappingSyntaxError(unknownMethod(step.name), step.offset);
+  // As in Apollo's engine, an unknown method fails where it is applied; the build warns of it (analyze.ts).
+  if (!method) return (value, _dollar, scope) => (value === undefined ? undefined : fail(scope, `Method ->${step.name} not found`, step.offset));
   const argCount = step.args?.length ?? 0;
   const [min, max] = method.args;
   if (argCount < min || argCount > max) {
@@ -337,21 +338,4 @@ function compileExpr(expr: Expr): Evaluate {
 function fail(scope: Scope, message: string, offset: number): undefined {
   scope.errors.push({ message, offset });
   return undefined;
-}
-
-function unknownMethod(name: string): string {
-  const known = Object.keys(METHODS).concat('as');
-  const near = known.filter((each) => each.toLowerCase() === name.toLowerCase() || distance(each.toLowerCase(), name.toLowerCase()) <= 2);
-  return `unknown method ->${name}${near.length ? ` (did you mean ->${near[0]}?)` : ''}`;
-}
-
-/** Edit distance, for suggesting the method meant. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
 }

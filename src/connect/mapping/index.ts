@@ -1,4 +1,5 @@
 import type { Selection } from './ast.ts';
+import { unknownMethods } from './analyze.ts';
 import { compileSelection, type Evaluate, type MappingError } from './evaluate.ts';
 import { parseSelection } from './parse.ts';
 
@@ -10,6 +11,8 @@ export interface Mapping {
   readonly source: string;
   readonly ast: Selection;
   readonly evaluate: Evaluate;
+  /** What compiles but cannot be meant (an unknown method): for the build to print. */
+  readonly warnings: readonly { message: string; offset: number }[];
 }
 
 export { MappingSyntaxError } from './parse.ts';
@@ -18,7 +21,7 @@ export type { MappingError } from './evaluate.ts';
 /** Parses and compiles; a mistake throws `MappingSyntaxError` with its offset. */
 export function compileMapping(source: string): Mapping {
   const ast = parseSelection(source);
-  return { source, ast, evaluate: compileSelection(ast) };
+  return { source, ast, evaluate: compileSelection(ast), warnings: unknownMethods(ast) };
 }
 
 /**
