@@ -7,9 +7,6 @@
  * Apollo keeps integers and floats apart (`6->div(2)` writes `3.0`, `6->mul(2)`
  * writes `12`); JavaScript has one number type, and JSON readers read `3.0` as
  * 3 too, so the answers here are Apollo's answers as numbers.
- *
- * `args` lets the compiler refuse a wrong argument count up front; the checks
- * of the count inside `apply` keep Apollo's run-time messages all the same.
  */
 import { jsonEqual } from '../json.ts';
 import { jsonText } from '../json-text.ts';
@@ -20,7 +17,6 @@ function equality(equal: boolean): MethodSpec {
   return {
     args: [1, 1],
     apply(input, call) {
-      if (call.argCount !== 1) return call.fail(`Method ->${call.name} requires exactly one argument`);
       const other = call.arg(0);
       // An argument with no value answers no value; its own error is already recorded.
       return other === undefined ? undefined : jsonEqual(input, other) === equal;
@@ -55,8 +51,6 @@ function ordering(symbol: '>' | '>=' | '<' | '<=', holds: (sign: number) => bool
   return {
     args: [1, 1],
     apply(input, call) {
-      if (call.argCount === 0) return call.fail(`Method ->${call.name} requires exactly one argument`);
-      // Apollo reads the first argument only and ignores any others.
       const other = call.arg(0);
       if (other === undefined) return undefined;
       const sign = order(input, other);
@@ -81,7 +75,6 @@ function connective(decisive: boolean): MethodSpec {
     args: [1, Infinity],
     apply(input, call) {
       if (typeof input !== 'boolean') return call.fail(`Method ->${call.name} can only be applied to boolean values.`);
-      if (call.argCount === 0) return call.fail(`Method ->${call.name} requires arguments`);
       let result = input;
       for (let index = 0; index < call.argCount && result !== decisive; index++) {
         const value = call.arg(index);
@@ -97,7 +90,6 @@ function connective(decisive: boolean): MethodSpec {
 const not: MethodSpec = {
   args: [0, 0],
   apply(input, call) {
-    if (call.argCount > 0) return call.fail(`Method ->${call.name} does not take any arguments`);
     if (typeof input !== 'boolean') return call.fail(`Method ->${call.name} can only be applied to boolean values.`);
     return !input;
   },
@@ -112,7 +104,6 @@ function arithmetic(operate: (left: number, right: number) => number): MethodSpe
   return {
     args: [1, Infinity],
     apply(input, call) {
-      if (call.argCount === 0) return call.fail(`Method ->${call.name} requires at least one argument`);
       if (typeof input !== 'number') return call.fail(`Method ->${call.name} requires numeric arguments`);
       let result = input;
       for (let index = 0; index < call.argCount; index++) {

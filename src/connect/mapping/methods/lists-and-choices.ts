@@ -25,15 +25,6 @@ function fromEnd(index: number, length: number): number {
   return index < 0 ? length + index : index;
 }
 
-/** The message every method that needs an argument and received none shares. */
-function requiresOneArgument(call: MethodCall): undefined {
-  return call.fail(`Method ->${call.name} requires one argument`);
-}
-
-function takesNoArguments(call: MethodCall): undefined {
-  return call.fail(`Method ->${call.name} does not take any arguments`);
-}
-
 const conditionMessage = (call: MethodCall) => `->${call.name} condition must return a boolean value`;
 
 // Where Apollo uses the first argument and ignores any further ones without a
@@ -41,7 +32,6 @@ const conditionMessage = (call: MethodCall) => `->${call.name} condition must re
 const echo: MethodSpec = {
   args: [1, Infinity],
   apply(_input, call) {
-    if (call.argCount < 1) return requiresOneArgument(call);
     return call.arg(0);
   },
 };
@@ -54,7 +44,6 @@ const echo: MethodSpec = {
 const map: MethodSpec = {
   args: [1, Infinity],
   apply(input, call) {
-    if (call.argCount < 1) return requiresOneArgument(call);
     if (Array.isArray(input)) return input.map((element) => call.arg(0, element) ?? null);
     const result = call.arg(0, input);
     return result === undefined ? undefined : [result];
@@ -69,7 +58,6 @@ const map: MethodSpec = {
 const filter: MethodSpec = {
   args: [1, 1],
   apply(input, call) {
-    if (call.argCount < 1) return requiresOneArgument(call);
     if (!Array.isArray(input)) {
       const condition = call.arg(0, input);
       if (typeof condition === 'boolean') return condition ? [input] : [];
@@ -94,7 +82,6 @@ const filter: MethodSpec = {
 const find: MethodSpec = {
   args: [1, 1],
   apply(input, call) {
-    if (call.argCount < 1) return requiresOneArgument(call);
     if (!Array.isArray(input)) {
       const condition = call.arg(0, input);
       if (typeof condition === 'boolean') return condition ? input : undefined;
@@ -150,7 +137,6 @@ function endMethod(pick: (items: readonly unknown[]) => unknown): MethodSpec {
   return {
     args: [0, 0],
     apply(input, call) {
-      if (call.argCount > 0) return takesNoArguments(call);
       if (Array.isArray(input)) return pick(input);
       // Characters are code points here, as Rust's `chars()` yields them.
       if (typeof input === 'string') return pick(Array.from(input));
@@ -196,7 +182,6 @@ const slice: MethodSpec = {
 const size: MethodSpec = {
   args: [0, 0],
   apply(input, call) {
-    if (call.argCount > 0) return takesNoArguments(call);
     if (Array.isArray(input)) return input.length;
     if (typeof input === 'string') return utf8(input).length;
     if (isObject(input)) return Object.keys(input).length;
@@ -211,7 +196,6 @@ const size: MethodSpec = {
 const get: MethodSpec = {
   args: [1, 1],
   apply(input, call) {
-    if (call.argCount < 1) return call.fail(`Method ->${call.name} requires an argument`);
     const isString = typeof input === 'string';
     if (!isString && !Array.isArray(input) && !isObject(input)) {
       return call.fail(`Method ->${call.name} must be applied to a string, array, or object`);
@@ -266,7 +250,6 @@ function byteCharacter(text: string, index: number): { value: string } | undefin
 const has: MethodSpec = {
   args: [1, Infinity],
   apply(input, call) {
-    if (call.argCount < 1) return call.fail(`Method ->${call.name} requires an argument`);
     const key = call.arg(0);
     if (key === undefined) return undefined;
     if (typeof key === 'string') return isObject(input) && Object.hasOwn(input, key);

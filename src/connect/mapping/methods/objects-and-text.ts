@@ -7,21 +7,13 @@
  */
 import { isObject, jsonEqual, scalarText, typeName } from '../json.ts';
 import { jsonNumberText, jsonText, parseJson } from '../json-text.ts';
-import type { MethodCall, MethodSpec } from './method.ts';
-
-/** The check every method that takes no arguments makes first. */
-function noArguments(call: MethodCall): boolean {
-  if (call.argCount === 0) return true;
-  call.fail(`Method ->${call.name} does not take any arguments`);
-  return false;
-}
+import type { MethodSpec } from './method.ts';
 
 /** `->keys`, `->values` and `->entries`: an object's members, listed in its order. */
 function objectMembers(list: (object: Record<string, unknown>) => unknown[]): MethodSpec {
   return {
     args: [0, 0],
     apply(input, call) {
-      if (!noArguments(call)) return undefined;
       if (!isObject(input)) return call.fail(`Method ->${call.name} requires an object input, not ${typeName(input)}`);
       return list(input);
     },
@@ -33,7 +25,6 @@ function membership(arrayIsInput: boolean): MethodSpec {
   return {
     args: [1, 1],
     apply(input, call) {
-      if (call.argCount !== 1) return call.fail(`Method ->${call.name} requires exactly one argument`);
       const argument = call.arg(0);
       // An argument with no value has already recorded why.
       if (argument === undefined) return undefined;
@@ -87,9 +78,6 @@ function parseI64(text: string, base: number): number | undefined {
 const toStringMethod: MethodSpec = {
   args: [0, 0],
   apply(input, call) {
-    if (call.argCount > 0) {
-      return call.fail(`Method ->${call.name} does not accept any arguments, but ${call.argCount} were provided`);
-    }
     const { text, scalar } = scalarText(input);
     if (!scalar) {
       return call.fail(
@@ -107,15 +95,14 @@ export const objectAndTextMethods: Record<string, MethodSpec> = {
 
   typeof: {
     args: [0, 0],
-    apply(input, call) {
-      return noArguments(call) ? typeName(input) : undefined;
+    apply(input) {
+      return typeName(input);
     },
   },
 
   jsonParse: {
     args: [0, 0],
     apply(input, call) {
-      if (!noArguments(call)) return undefined;
       if (typeof input !== 'string') return call.fail(`Method ->${call.name} requires a string input, got ${typeName(input)}`);
       const parsed = parseJson(input);
       if ('error' in parsed) return call.fail(`Method ->${call.name} failed to parse JSON string: ${parsed.error}`);
@@ -125,16 +112,14 @@ export const objectAndTextMethods: Record<string, MethodSpec> = {
 
   jsonStringify: {
     args: [0, 0],
-    apply(input, call) {
-      return noArguments(call) ? jsonText(input) : undefined;
+    apply(input) {
+      return jsonText(input);
     },
   },
 
   joinNotNull: {
     args: [1, 1],
     apply(input, call) {
-      // Only the first argument counts; more are ignored, as in Apollo.
-      if (call.argCount === 0) return call.fail(`Method ->${call.name} requires a string argument`);
       const separator = call.arg(0);
       if (typeof separator !== 'string') {
         return call.fail(`Method ->${call.name} requires a string argument, but received ${jsonText(separator)}`);
@@ -161,9 +146,6 @@ export const objectAndTextMethods: Record<string, MethodSpec> = {
       else if (typeof input === 'number') text = truncatedIntegerText(input);
       else return call.fail(`Method ->${call.name} can only parse strings and numbers. Found: ${jsonText(input)}`);
 
-      if (call.argCount > 1) {
-        return call.fail(`Method ->${call.name} accepts at most one argument (base), but ${call.argCount} were provided`);
-      }
       let base = 10;
       if (call.argCount === 1) {
         const argument = call.arg(0);
