@@ -204,7 +204,7 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
           plan.sources.push({
             name: args.name,
             baseURL: http.baseURL.replace(/\/+$/, ''),
-            headers: headerRules(http.headers, at, report),
+            headers: readHeaders(http.headers, at),
             requestParts: http.path === undefined && http.queryParams === undefined ? undefined : readRequestParts(http, at),
             errors: readErrors(args.errors, at),
             isSuccess: args.isSuccess === undefined ? undefined : readSelection(args.isSuccess, at, 'isSuccess'),
@@ -347,7 +347,7 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     if (!path) return undefined;
     if (!source && !/^(https?:\/\/|\{)/.test(path.source)) return void report(at, `@connect on ${name}: a path without a source must be a full http(s) URL`);
     const body = http.body === undefined ? undefined : readSelection(http.body, at, 'http.body');
-    return withHeadersRead({ ...common, http: { method, template: path, ...readRequestParts(http, at), body, headers: headerRules(http.headers, at, report) } });
+    return withHeadersRead({ ...common, http: { method, template: path, ...readRequestParts(http, at), body, headers: readHeaders(http.headers, at) } });
   }
 
   function readRequestParts(http: Record<string, unknown>, at: string): RequestParts {
@@ -380,6 +380,23 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     if (maxSize === undefined) return undefined;
     if (typeof maxSize !== 'number' || !Number.isInteger(maxSize) || maxSize < 1) return void report(at, `batch: { maxSize } must be a positive whole number, not ${JSON.stringify(maxSize)}`);
     return maxSize;
+  }
+
+  function readHeaders(value: unknown, at: string): HeaderRule[] {
+    if (value === undefined) return [];
+    const rules: HeaderRule[] = [];
+    for (const rule of Array.isArray(value) ? value : [value]) {
+      const { name, from, value: fixed } = (rule ?? {}) as Record<string, unknown>;
+      if (typeof name !== 'string' || !name) report(at, 'a header needs a name');
+      else if (typeof from === 'string') rules.push({ name: name.toLowerCase(), from: from.toLowerCase() });
+      else if (typeof fixed !== 'string') report(at, `header "${name}" needs from: "<client header>" or value: "<text>"`);
+      else if (!fixed.includes('{')) rules.push({ name: name.toLowerCase(), value: fixed });
+      else {
+        const template = readTemplate(fixed, at, `header "${name}"`);
+        if (template) rules.push({ name: name.toLowerCase(), value: fixed, template });
+      }
+    }
+    return rules;
   }
 
   function readSelection(text: unknown, at: string, what: string): Selection | undefined {
@@ -454,25 +471,6 @@ function connectorReads(connector: ConnectorPlan): VariableRead[] {
   for (const rule of [...(connector.source?.headers ?? []), ...(connector.http?.headers ?? [])]) if ('template' in rule && rule.template) selections.push(...templateValues(rule.template));
   if (connector.errors) selections.push(...[connector.errors.message, connector.errors.isSuccess, ...connector.errors.extensions].filter((each): each is Selection => each !== undefined));
   return selections.flatMap(variablesRead);
-}
-
-function headerRules(value: unknown, at: string, report: (at: string, message: string) => void): HeaderRule[] {
-  if (value === undefined) return [];
-  const rules: HeaderRule[] = [];
-  for (const rule of Array.isArray(value) ? value : [value]) {
-    const { name, from, value: fixed } = (rule ?? {}) as Record<string, unknown>;
-    if (typeof name !== 'string' || !name) report(at, 'a header needs a name');
-    else if (typeof from === 'string') rules.push({ name: name.toLowerCase(), from: from.toLowerCase() });
-    else if (typeof fixed === 'string') {
-      try {
-        rules.push({ name: name.toLowerCase(), value: fixed, template: fixed.includes('{') ? parseTemplate(fixed) : undefined });
-      } catch (error) {
-        report(at, `header "${name}": ${(error as Error).message}`);
-      }
-    }
-    else report(at, `header "${name}" needs from: "<client header>" or value: "<text>"`);
-  }
-  return rules;
 }
 
 function directivesNamed(node: { directives?: readonly ConstDirectiveNode[] | undefined }, name: string): readonly ConstDirectiveNode[] {

@@ -13,6 +13,12 @@ type Query {
     expect(warnings).toEqual(['[connect] api.graphql:3: warning: selection: unknown method ->frist (did you mean ->first?): it gives no value']);
   });
 
+  it('an unknown method in a header value template is warned of too', () => {
+    const { warnings } = read(`extend schema @source(name: "api", http: { baseURL: "https://api.example.com", headers: [{ name: "x-tenant", value: "{$config.tenant->lower}" }] })
+type Query { ping: String @connect(source: "api", http: { GET: "/ping" }, selection: "$.ok") }`);
+    expect(warnings).toEqual(['[connect] api.graphql:1: warning: header "x-tenant": unknown method ->lower: it gives no value']);
+  });
+
   it('a placeholder baseURL: a warning naming the var to set, and an isolate that will not start without it', () => {
     const { plan, warnings } = read(`extend schema @source(name: "supa-base", http: { baseURL: "<YOUR_SUPABASE_URL>/rest/v1" })
 type Query { rows: [String] @connect(source: "supa-base", http: { GET: "/rows" }, selection: "$.name") }`);
