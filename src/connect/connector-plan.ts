@@ -460,7 +460,7 @@ function withHeadersRead(connector: ConnectorPlan): ConnectorPlan {
 }
 
 /** The variables a connector's request and selection read. */
-function connectorReads(connector: ConnectorPlan): VariableRead[] {
+export function connectorReads(connector: ConnectorPlan): VariableRead[] {
   const selections = [connector.selection];
   if (connector.http) {
     selections.push(...templateValues(connector.http.template));

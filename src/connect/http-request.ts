@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { OriginRequest } from '../origin/client.ts';
 import type { ConnectorPlan, HeaderRule } from './connector-plan.ts';
+import { formBody } from './form-body.ts';
 import { scalarText } from './mapping/json.ts';
 import { applySelection, type Selection, type Variables } from './selection.ts';
 import { interpolate } from './template.ts';
@@ -70,9 +71,13 @@ export function buildRequest(connector: ConnectorPlan, variables: Variables, set
     const value = incoming.get(name);
     if (value !== null) varying.push(`$request.${name}=${value}`);
   }
-  const body = http.body ? applySelection(http.body, undefined, variables, 'omit') : undefined;
+  const json = http.body ? applySelection(http.body, undefined, variables, 'omit') : undefined;
+  const form = json !== undefined && /^application\/x-www-form-urlencoded\b/i.test(headers['content-type'] ?? '');
+  const encoded = form ? formBody(json) : undefined;
+  if (form && encoded === undefined) throw badInput(connector, 'a form-encoded body must be an object');
+  const body = form ? undefined : json;
   const cacheKey = [`${http.method} ${url.href}`, ...varying.sort()].join('\n');
-  return { method: http.method, url: url.href, headers, body, cacheKey, answerClientErrors: connector.errors !== undefined, responseHeaders: connector.responseHeaders };
+  return { method: http.method, url: url.href, headers, body, encodedBody: encoded, cacheKey, answerClientErrors: connector.errors !== undefined, responseHeaders: connector.responseHeaders };
 }
 
 /**
@@ -99,8 +104,9 @@ function requestUrl(connector: ConnectorPlan, variables: Variables, settings: So
   const made = interpolate(template, undefined, variables, encodePathValue);
   if ('error' in made) throw badInput(connector, made.error);
   const [pathPart = '', query] = made.text.split(/\?(.*)/s);
-  const url = new URL(settings.baseUrl + segments(connector.source?.requestParts?.path, variables) + pathPart + segments(path, variables) + (query === undefined ? '' : `?${query}`));
-  return url;
+  // As Apollo joins them: one `/` between the base URL and the path, whether or not the path starts with one (`GET: "items"`).
+  const joined = settings.baseUrl && pathPart && !pathPart.startsWith('/') ? `/${pathPart}` : pathPart;
+  return new URL(settings.baseUrl + segments(connector.source?.requestParts?.path, variables) + joined + segments(path, variables) + (query === undefined ? '' : `?${query}`));
 }
 
 /** `http.path`'s list, as path segments: `["a", "b c"]` → `/a/b%20c`. */

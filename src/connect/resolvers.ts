@@ -5,13 +5,16 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  Kind,
   type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type SelectionNode,
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
 import type { GatewayContext } from '../context.ts';
 import { OriginError } from '../origin/origin-error.ts';
-import type { GatewayPlan } from './connector-plan.ts';
+import { connectorReads, type GatewayPlan } from './connector-plan.ts';
 import { identityOf } from './entity-key.ts';
 import { variablesRead } from './selection.ts';
 import { expandTemplate, templateValues, type Template } from './template.ts';
@@ -32,6 +35,10 @@ export type ResolverMap = Record<string, Record<string, AnyResolver>>;
  */
 export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custom: ResolverMap[]): ResolverMap {
   const resolvers: ResolverMap = {};
+  /** The parent's fields each field connector reads as `$this`, by coordinate. */
+  const thisReads = new Map([...plan.fields].map(([coordinate, connector]) => [coordinate, connectorReads(connector).flatMap((read) => (read.name === '$this' && read.keys[0] ? [read.keys[0]] : []))]));
+  /** Fields a TypeScript resolver computes, by coordinate. */
+  const computed = new Set(custom.flatMap((map) => Object.entries(map).flatMap(([type, fields]) => Object.keys(fields).map((field) => `${type}.${field}`))));
   for (const map of custom) {
     for (const [typeName, fields] of Object.entries(map)) {
       const type = schema.getType(typeName);
@@ -67,7 +74,8 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
           if (!nullable || !(error instanceof OriginError && error.status === 404)) throw error;
           return null;
         }
-        value = await complete(value, field.type, context);
+        // A value made from the client's arguments alone (a connector without http) or by TypeScript vouches for nothing: its stubs are completed, which checks they exist.
+        value = await complete(value, field.type, context, own || !plan.fields.get(coordinate)?.http ? 'all' : requestedFields(info));
         if (invalidates) for (const tag of await expandTags(invalidates, { args, body, result: value, type: field.type, context })) trace.invalidations.add(tag);
         for (const tag of fieldTags ?? []) for (const made of expandTemplate(tag, undefined, { args })) trace.tags.add(made);
         return value;
@@ -76,14 +84,24 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
   }
   return resolvers;
 
-  async function complete(value: unknown, type: GraphQLOutputType, context: GatewayContext, required = false): Promise<unknown> {
-    if (isNonNullType(type)) return complete(value, type.ofType, context, true);
+  /**
+   * The value, with each entity stub in it completed by key: a stub the
+   * origin answered where the client asked for a field the stub lacks and
+   * the entity's connector provides, or for a field whose own connector
+   * reads such a field as `$this`, or for one a TypeScript resolver computes
+   * (it may read any); with `wanted` 'all', any stub that lacks a field.
+   */
+  async function complete(value: unknown, type: GraphQLOutputType, context: GatewayContext, wanted: ReadonlySet<string> | 'all', required = false): Promise<unknown> {
+    if (isNonNullType(type)) return complete(value, type.ofType, context, wanted, true);
     if (value == null) return value;
-    if (isListType(type)) return Array.isArray(value) ? Promise.all(value.map((each) => complete(each, type.ofType, context))) : value;
+    if (isListType(type)) return Array.isArray(value) ? Promise.all(value.map((each) => complete(each, type.ofType, context, wanted))) : value;
     if (!isObjectType(type) || typeof value !== 'object') return value;
     const stub = value as Record<string, unknown>;
     const entity = plan.entities.get(type.name);
-    const object = entity && !entity.provides.every((name) => name in stub) ? await fetchStub(type.name, stub, context) : stub;
+    const lacks = (name: string) => !(name in stub) && entity!.provides.includes(name);
+    const asked = wanted === 'all' ? entity?.provides ?? [] : [...wanted];
+    const needed = entity && asked.some((name) => lacks(name) || (computed.has(`${type.name}.${name}`) && entity.provides.some(lacks)) || (thisReads.get(`${type.name}.${name}`) ?? []).some(lacks));
+    const object = needed ? await fetchStub(type.name, stub, context) : stub;
     if (!object) {
       if (required) throw new GraphQLError(`${type.name} "${identityOf(stub, entity!.key) ?? ''}" is missing at the origin`, { extensions: { code: 'NOT_FOUND' } });
       return null;
@@ -120,3 +138,20 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
   }
 }
 
+
+/** The fields the client asked for on a field's value (through fragments too): what its completion must supply. */
+function requestedFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const collect = (selections: readonly SelectionNode[]): void => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet.selections);
+      else {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) collect(fragment.selectionSet.selections);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) if (node.selectionSet) collect(node.selectionSet.selections);
+  return names;
+}

@@ -27,6 +27,8 @@ export interface OriginRequest {
   headers?: Record<string, string>;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, in place of `body`, with the `content-type` the headers give (a form). */
+  encodedBody?: string | undefined;
   /** A 4xx other than 429 is an answer, not an error: the connector maps it (`errors`, `isSuccess`). 429 and 5xx stay failures, which the shield and stale-if-error handle. */
   answerClientErrors?: boolean;
   /** Answer headers (lower-case) the connector reads as `$response.headers.<name>`. */
@@ -98,11 +100,11 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
     }
   }
 
-  async function request<T>({ method, url, headers = {}, body, answerClientErrors = false, responseHeaders = [] }: OriginRequest): Promise<OriginAnswer<T>> {
+  async function request<T>({ method, url, headers = {}, body, encodedBody, answerClientErrors = false, responseHeaders = [] }: OriginRequest): Promise<OriginAnswer<T>> {
     const line = `[${method}] "${url}"`;
     const sent: Record<string, string> = { accept: 'application/json', ...headers };
-    if (body !== undefined) sent['content-type'] = 'application/json';
-    const first: Hop = { url, init: { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body) } };
+    if (body !== undefined && encodedBody === undefined) sent['content-type'] = 'application/json';
+    const first: Hop = { url, init: { method, headers: sent, body: encodedBody ?? (body === undefined ? undefined : JSON.stringify(body)) } };
 
     async function send(): Promise<OriginAnswer<T>> {
       for (let tries = 0; ; tries++) {

@@ -30,6 +30,8 @@ const SDL = /* GraphQL */ `
 
   type Person @key(fields: "id") {
     id: ID!
+    "Read by name: a stub without one is completed first, as @requires would ask."
+    bio: String @connect(source: "api", http: { GET: "/bios/{$this.name}" }, selection: "$.text")
     name: String
     height: Int
     homeworld: Planet
@@ -57,6 +59,18 @@ const SDL = /* GraphQL */ `
   type Tag @key(fields: "id") @connect(source: "api", http: { GET: "/tags", queryParams: "ids: $batch.id->joinNotNull(',')" }, selection: "$.tags { id label }", batch: { maxSize: 2 }) {
     id: ID!
     label: String
+  }
+
+  type Message {
+    sid: ID
+  }
+  type Mutation {
+    send(to: String!, text: String!): Message
+      @connect(
+        source: "api"
+        http: { POST: "messages", headers: [{ name: "content-type", value: "application/x-www-form-urlencoded" }], body: "To: $args.to Body: $args.text Tags: $(['a', 'b c']) Meta: { n: $(1) }" }
+        selection: "sid"
+      )
   }
 
   type Query {
@@ -208,5 +222,32 @@ describe('the Connectors language over HTTP', () => {
     const { result } = await gateway()('{ document(id: "a/b") }');
     expect(result).toEqual({ data: { document: 'hello' } });
     expect((await main.requests()).map((request) => request.url)).toEqual(['/v2/acme%20corp/docs/a%2Fb/raw?lang=en&full=true']);
+  });
+
+  it('a path without a leading / is joined with one, and a form content-type sends the body form-encoded in bracket notation', async () => {
+    await main.script({ 'POST /v1/messages': { body: '{"sid":"SM1"}' } });
+    const { result } = await gateway()('mutation { send(to: "+15550100", text: "hi & bye") { sid } }');
+    expect(result).toEqual({ data: { send: { sid: 'SM1' } } });
+    const [sent] = await main.requests();
+    expect(sent!.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(new URLSearchParams(sent!.body)).toEqual(new URLSearchParams({ To: '+15550100', Body: 'hi & bye', 'Tags[0]': 'a', 'Tags[1]': 'b c', 'Meta[n]': '1' }));
+  });
+
+  it('a stub is completed by key only when the client asks for a field it lacks', async () => {
+    await main.script({ 'GET /v1/author': { body: '{"person_id":"7"}' }, 'GET /v1/people/7': { body: '{"name":"Obi-Wan","height":"182"}' } });
+    const { result } = await gateway()('{ author { id } }');
+    expect(result).toEqual({ data: { author: { id: '7' } } });
+    expect((await main.requests()).map((request) => request.url)).toEqual(['/v1/author']);
+  });
+
+  it('a field whose connector reads $this.name on a stub without one gets the stub completed first', async () => {
+    await main.script({
+      'GET /v1/author': { body: '{"person_id":"7"}' },
+      'GET /v1/people/7': { body: '{"name":"Obi-Wan","height":"182"}' },
+      'GET /v1/bios/Obi-Wan': { body: '{"text":"A Jedi."}' },
+    });
+    const { result } = await gateway()('{ author { bio } }');
+    expect(result).toEqual({ data: { author: { bio: 'A Jedi.' } } });
+    expect((await main.requests()).map((request) => request.url)).toEqual(['/v1/author', '/v1/people/7', '/v1/bios/Obi-Wan']);
   });
 });
