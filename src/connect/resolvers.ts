@@ -75,7 +75,8 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
           return null;
         }
         // A value made from the client's arguments alone (a connector without http) or by TypeScript vouches for nothing: its stubs are completed, which checks they exist.
-        value = await complete(value, field.type, context, own || !plan.fields.get(coordinate)?.http ? 'all' : requestedFields(info));
+        const vouched = !own && !(connected && !plan.fields.get(coordinate)!.http);
+        value = await complete(value, field.type, context, vouched ? requestedFields(info) : 'all');
         if (invalidates) for (const tag of await expandTags(invalidates, { args, body, result: value, type: field.type, context })) trace.invalidations.add(tag);
         for (const tag of fieldTags ?? []) for (const made of expandTemplate(tag, undefined, { args })) trace.tags.add(made);
         return value;
