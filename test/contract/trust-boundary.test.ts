@@ -51,6 +51,8 @@ function serveHostile(originUrl: string, limitsUrl: string, limitsLongUrl: strin
     `PURGE_TOKEN:${PURGE_TOKEN}`,
     'CACHE_SCOPE_SECRET:trust-boundary-scope',
     'ORIGIN_BREAKER_FAILURES:1000000',
+    // The source's key, which its header template reads as $config.apiKey.
+    'CONFIG_apiKey:source-secret',
     `ORIGIN_URL_LIMITS:${limitsUrl}`,
     `ORIGIN_URL_LIMITS_LONG:${limitsLongUrl}`,
   ]) {
@@ -218,6 +220,17 @@ describe('the trust boundary: the production build in front of a hostile origin'
         expect(listOf(shared.headers.get('vary')), 'vary').toContain('x-tenant');
       }
       expect(hostile().count('/tenant')).toBe(2);
+    });
+
+    it('tenantByExpression: a client header read by an expression varies the key as a copied one does', async () => {
+      const TENANT = '{ tenantByExpression { tenant data } }';
+      const a = await query(TENANT, { 'x-tenant': 'tenant-a' });
+      const aAgain = await query(TENANT, { 'x-tenant': 'tenant-a' });
+      const b = await query(TENANT, { 'x-tenant': 'tenant-b' });
+      expect([a, aAgain, b].map(dataOf)).toEqual([{ tenantByExpression: tenantOf('tenant-a') }, { tenantByExpression: tenantOf('tenant-a') }, { tenantByExpression: tenantOf('tenant-b') }]);
+      expect([a, aAgain, b].map((answered) => answered.headers.get('x-cache'))).toEqual(['MISS', 'HIT', 'MISS']);
+      for (const shared of [a, aAgain, b]) expect(listOf(shared.headers.get('vary')), 'vary').toContain('x-tenant');
+      expect(hostile().requests().filter((request) => request.path === '/tenant').map((request) => request.headers['x-tenant'])).toEqual(['tenant-a', 'tenant-b']);
     });
   });
 
