@@ -59,6 +59,8 @@ export function buildRequest(connector: ConnectorPlan, variables: Variables, set
     if ('value' in rule) {
       const made = rule.template ? interpolate(rule.template, undefined, variables) : { text: rule.value };
       if ('error' in made) throw badInput(connector, `header ${rule.name}: ${made.error}`);
+      // A value that would end the header and start another (a client's argument in a template) is refused, not sent.
+      if (/[\r\n\0]/.test(made.text)) throw badInput(connector, `header ${rule.name}: a value may not hold a line break`);
       headers[rule.name] = made.text;
       continue;
     }

@@ -64,6 +64,9 @@ const SDL = /* GraphQL */ `
   type Message {
     sid: ID
   }
+  type Note {
+    id: ID
+  }
   type Mutation {
     send(to: String!, text: String!): Message
       @connect(
@@ -74,6 +77,7 @@ const SDL = /* GraphQL */ `
   }
 
   type Query {
+    note(tenant: String!): Note @connect(source: "api", http: { GET: "/notes", headers: [{ name: "x-tenant", value: "{$args.tenant}" }] }, selection: "id")
     document(id: ID!): String @connect(source: "versioned", http: { GET: "/docs", path: "$([$args.id, 'raw'])", queryParams: "full: $(true)" }, selection: "$.text")
     starred: [Repo] @connect(source: "api", http: { GET: "/starred" }, selection: "owner: repo_owner name: repo_name")
     tagged: [Tag] @connect(source: "api", http: { GET: "/tagged" }, selection: "id: $")
@@ -249,5 +253,16 @@ describe('the Connectors language over HTTP', () => {
     const { result } = await gateway()('{ author { bio } }');
     expect(result).toEqual({ data: { author: { bio: 'A Jedi.' } } });
     expect((await main.requests()).map((request) => request.url)).toEqual(['/v1/author', '/v1/people/7', '/v1/bios/Obi-Wan']);
+  });
+
+  it('a header value holding a line break is refused before anything is sent; a path value of .. too', async () => {
+    await main.script({ 'GET /v1/notes': { body: '{"id":"n1"}' } });
+    const query = gateway();
+    const header = await query('{ note(tenant: "acme\\r\\nx-admin: true") { id } }');
+    expect(header.result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    const path = await query('{ person(id: "..") { name } }');
+    expect(path.result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await main.requests()).toEqual([]);
+    expect((await query('{ note(tenant: "acme") { id } }')).result).toEqual({ data: { note: { id: 'n1' } } });
   });
 });

@@ -443,5 +443,13 @@ describe('the trust boundary: the production build in front of a hostile origin'
       expect(refused.headers.get('access-control-allow-origin')).not.toBeNull();
       expect(hostile().count()).toBe(0);
     });
+
+    it('an argument that would climb the path (..) or add a header (a line break): BAD_USER_INPUT, and nothing is sent', async () => {
+      const climbing = await query('{ lookup(id: "..", note: "hi") { ok } }');
+      errorWith(climbing, 'BAD_USER_INPUT');
+      const splitting = await query(`{ lookup(id: "1", note: ${JSON.stringify('hi\r\nx-admin: true')}) { ok } }`);
+      errorWith(splitting, 'BAD_USER_INPUT');
+      expect(hostile().count()).toBe(0);
+    });
   });
 });
