@@ -12,6 +12,7 @@ import {
   valueFromASTUntyped,
   visit,
   type ConstDirectiveNode,
+  type ConstValueNode,
   type DocumentNode,
   type FieldDefinitionNode,
   type GraphQLField,
@@ -27,7 +28,8 @@ import { baseUrlVar } from './base-urls.ts';
 import { keyFields } from './entity-key.ts';
 import { hideInaccessible } from './inaccessible.ts';
 import { outputFields, subFields, type OutputField, type VariableRead } from './mapping/analyze.ts';
-import { outputNames, parseSelection, variablesRead, type Selection } from './selection.ts';
+import { lineIn, valueAt } from './sdl-location.ts';
+import { outputNames, parseSelection, SelectionSyntaxError, variablesRead, type Selection } from './selection.ts';
 import { parseTemplate, templateValues, type Template } from './template.ts';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -204,10 +206,10 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
           plan.sources.push({
             name: args.name,
             baseURL: http.baseURL.replace(/\/+$/, ''),
-            headers: readHeaders(http.headers, at),
-            requestParts: http.path === undefined && http.queryParams === undefined ? undefined : readRequestParts(http, at),
-            errors: readErrors(args.errors, at),
-            isSuccess: args.isSuccess === undefined ? undefined : readSelection(args.isSuccess, at, 'isSuccess'),
+            headers: readHeaders(http.headers, at, directive),
+            requestParts: http.path === undefined && http.queryParams === undefined ? undefined : readRequestParts(http, at, directive),
+            errors: readErrors(args.errors, at, directive),
+            isSuccess: args.isSuccess === undefined ? undefined : readSelection(args.isSuccess, at, 'isSuccess', valueAt(directive, ['isSuccess'])),
           });
         }
       }
@@ -333,9 +335,9 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
         return void report(at, `@connect on ${name} names source "${String(args.source)}", which no @source declares (declared: ${known})`);
       }
     }
-    const selection = readSelection(args.selection, at, 'selection');
+    const selection = readSelection(args.selection, at, 'selection', valueAt(directive, ['selection']));
     if (!selection) return undefined;
-    const errors = readErrorMapping(args, source, at);
+    const errors = readErrorMapping(args, source, at, directive);
     const maxBatchSize = readMaxBatchSize(args.batch, at);
     const common = { name, source, selection, requestHeaders: [], responseHeaders: [], errors, maxBatchSize, where: at };
     if (args.http === undefined) return withHeadersRead({ ...common, http: undefined });
@@ -343,32 +345,32 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     const methods = HTTP_METHODS.filter((method) => http[method] !== undefined);
     if (methods.length !== 1) return void report(at, `@connect on ${name}: http needs exactly one of ${HTTP_METHODS.join(', ')}`);
     const method = methods[0]!;
-    const path = readTemplate(http[method], at, `http.${method}`);
+    const path = readTemplate(http[method], at, `http.${method}`, valueAt(directive, ['http', method]));
     if (!path) return undefined;
     if (!source && !/^(https?:\/\/|\{)/.test(path.source)) return void report(at, `@connect on ${name}: a path without a source must be a full http(s) URL`);
-    const body = http.body === undefined ? undefined : readSelection(http.body, at, 'http.body');
-    return withHeadersRead({ ...common, http: { method, template: path, ...readRequestParts(http, at), body, headers: readHeaders(http.headers, at) } });
+    const body = http.body === undefined ? undefined : readSelection(http.body, at, 'http.body', valueAt(directive, ['http', 'body']));
+    return withHeadersRead({ ...common, http: { method, template: path, ...readRequestParts(http, at, directive), body, headers: readHeaders(http.headers, at, directive) } });
   }
 
-  function readRequestParts(http: Record<string, unknown>, at: string): RequestParts {
+  function readRequestParts(http: Record<string, unknown>, at: string, directive: ConstDirectiveNode): RequestParts {
     return {
-      path: http.path === undefined ? undefined : readSelection(http.path, at, 'http.path'),
-      queryParams: http.queryParams === undefined ? undefined : readSelection(http.queryParams, at, 'http.queryParams'),
+      path: http.path === undefined ? undefined : readSelection(http.path, at, 'http.path', valueAt(directive, ['http', 'path'])),
+      queryParams: http.queryParams === undefined ? undefined : readSelection(http.queryParams, at, 'http.queryParams', valueAt(directive, ['http', 'queryParams'])),
     };
   }
 
-  function readErrors(value: unknown, at: string): ErrorSelections | undefined {
+  function readErrors(value: unknown, at: string, directive: ConstDirectiveNode): ErrorSelections | undefined {
     if (value === undefined) return undefined;
     const { message, extensions } = (value ?? {}) as Record<string, unknown>;
     return {
-      message: message === undefined ? undefined : readSelection(message, at, 'errors.message'),
-      extensions: extensions === undefined ? undefined : readSelection(extensions, at, 'errors.extensions'),
+      message: message === undefined ? undefined : readSelection(message, at, 'errors.message', valueAt(directive, ['errors', 'message'])),
+      extensions: extensions === undefined ? undefined : readSelection(extensions, at, 'errors.extensions', valueAt(directive, ['errors', 'extensions'])),
     };
   }
 
-  function readErrorMapping(args: Record<string, unknown>, source: SourcePlan | undefined, at: string): ErrorMapping | undefined {
-    const own = readErrors(args.errors, at) ?? {};
-    const isSuccess = args.isSuccess === undefined ? source?.isSuccess : readSelection(args.isSuccess, at, 'isSuccess');
+  function readErrorMapping(args: Record<string, unknown>, source: SourcePlan | undefined, at: string, directive: ConstDirectiveNode): ErrorMapping | undefined {
+    const own = readErrors(args.errors, at, directive) ?? {};
+    const isSuccess = args.isSuccess === undefined ? source?.isSuccess : readSelection(args.isSuccess, at, 'isSuccess', valueAt(directive, ['isSuccess']));
     const message = own.message ?? source?.errors?.message;
     const extensions = [source?.errors?.extensions, own.extensions].filter((each): each is Selection => each !== undefined);
     return message || extensions.length || isSuccess ? { message, extensions, isSuccess } : undefined;
@@ -382,41 +384,49 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     return maxSize;
   }
 
-  function readHeaders(value: unknown, at: string): HeaderRule[] {
+  function readHeaders(value: unknown, at: string, directive: ConstDirectiveNode): HeaderRule[] {
     if (value === undefined) return [];
     const rules: HeaderRule[] = [];
-    for (const rule of Array.isArray(value) ? value : [value]) {
+    const list = Array.isArray(value) ? value : [value];
+    for (const [index, rule] of list.entries()) {
       const { name, from, value: fixed } = (rule ?? {}) as Record<string, unknown>;
       if (typeof name !== 'string' || !name) report(at, 'a header needs a name');
       else if (typeof from === 'string') rules.push({ name: name.toLowerCase(), from: from.toLowerCase() });
       else if (typeof fixed !== 'string') report(at, `header "${name}" needs from: "<client header>" or value: "<text>"`);
       else if (!fixed.includes('{')) rules.push({ name: name.toLowerCase(), value: fixed });
       else {
-        const template = readTemplate(fixed, at, `header "${name}"`);
+        const template = readTemplate(fixed, at, `header "${name}"`, valueAt(directive, ['http', 'headers', ...(Array.isArray(value) ? [index] : []), 'value']));
         if (template) rules.push({ name: name.toLowerCase(), value: fixed, template });
       }
     }
     return rules;
   }
 
-  function readSelection(text: unknown, at: string, what: string): Selection | undefined {
-    return readText(parseSelection, text, at, what);
+  function readSelection(text: unknown, at: string, what: string, node?: ConstValueNode): Selection | undefined {
+    return readText(parseSelection, text, at, what, node);
   }
 
-  function readTemplate(text: unknown, at: string, what: string): Template | undefined {
-    return readText(parseTemplate, text, at, what);
+  function readTemplate(text: unknown, at: string, what: string, node?: ConstValueNode): Template | undefined {
+    return readText(parseTemplate, text, at, what, node);
   }
 
   /** A directive argument that must be a string in one of the connector languages; its syntax error is reported, not thrown. */
-  function readText<T extends Selection | Template>(parseText: (text: string) => T, text: unknown, at: string, what: string): T | undefined {
+  /**
+   * A directive argument that must be a string in one of the connector
+   * languages; its syntax error is reported, not thrown, at the line where
+   * the mistake is inside the string when `node` is given.
+   */
+  function readText<T extends Selection | Template>(parseText: (text: string) => T, text: unknown, at: string, what: string, node?: ConstValueNode): T | undefined {
     if (typeof text !== 'string') return void report(at, `${what} must be a string`);
+    const inside = (offset: number) => (node && lineIn(node, offset)) ?? at;
     try {
       const parsed = parseText(text);
-      const mappings: Selection[] = 'parts' in parsed ? templateValues(parsed) : [parsed];
-      for (const warning of mappings.flatMap((mapping) => mapping.warnings)) warnings.push(`[connect] ${at}: warning: ${what}: ${warning.message}`);
+      // A template's expressions know their offsets within themselves only: their warnings go to the directive.
+      const found = 'parts' in parsed ? templateValues(parsed).flatMap((mapping) => mapping.warnings.map((warning) => ({ ...warning, where: at }))) : parsed.warnings.map((warning) => ({ ...warning, where: inside(warning.offset) }));
+      for (const warning of found) warnings.push(`[connect] ${warning.where}: warning: ${what}: ${warning.message}`);
       return parsed;
     } catch (error) {
-      return void report(at, `${what}: ${(error as Error).message}`);
+      return void report(error instanceof SelectionSyntaxError ? inside(error.offset) : at, `${what}: ${(error as Error).message}`);
     }
   }
 
