@@ -1,8 +1,8 @@
+import { subFields } from './analyze.ts';
 import type { Expr, Key, Named, Path, Selection, Step, SubSelection } from './ast.ts';
 import { isObject, typeName } from './json.ts';
 import { METHODS } from './methods/index.ts';
 import type { MethodCall } from './methods/method.ts';
-import { subFields } from './analyze.ts';
 import { MappingSyntaxError, singleKey } from './parse.ts';
 
 /**
