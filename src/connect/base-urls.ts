@@ -1,10 +1,6 @@
 import type { GatewayConfig } from '../config.ts';
 import type { SourcePlan } from './connector-plan.ts';
-
-/** `ORIGIN_URL_<SOURCE>`'s suffix for a source name: `legacy-shop` → `LEGACY_SHOP`. */
-export function sourceVarSuffix(name: string): string {
-  return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-}
+import { baseUrlVar, sourceVarSuffix } from './source-vars.ts';
 
 /**
  * Each source's base URL: `ORIGIN_URL_<SOURCE>`, else `ORIGIN_URL` when the
@@ -30,9 +26,4 @@ export function resolveBaseUrls(sources: readonly SourcePlan[], { originUrl, sou
       return [source.name, url];
     }),
   );
-}
-
-/** The var that sets a source's base URL. */
-export function baseUrlVar(name: string): string {
-  return `ORIGIN_URL_${sourceVarSuffix(name)}`;
 }

@@ -24,7 +24,7 @@ import {
 } from 'graphql';
 import { CONNECTOR_DIRECTIVES, FEDERATION_DIRECTIVES, SERVED_DIRECTIVES } from './builtin-directives.ts';
 import { defineExtendedTypes, withPlainDirectiveNames } from './federation.ts';
-import { baseUrlVar } from './base-urls.ts';
+import { baseUrlVar } from './source-vars.ts';
 import { keyFields } from './entity-key.ts';
 import { hideInaccessible } from './inaccessible.ts';
 import { outputFields, subFields, type OutputField, type VariableRead } from './mapping/analyze.ts';

@@ -1,5 +1,5 @@
 import type { GatewayConfig } from '../config.ts';
-import { sourceVarSuffix } from './base-urls.ts';
+import { sourceVarSuffix } from './source-vars.ts';
 import type { SourcePlan } from './connector-plan.ts';
 
 /**
