@@ -7,7 +7,7 @@ import type { CacheHint, CacheHints } from '../cache/policy.ts';
 import type { OriginAnswer, OriginClient } from '../origin/client.ts';
 import { OriginError, originUnavailable } from '../origin/origin-error.ts';
 import type { RequestTrace } from '../trace.ts';
-import type { ConnectorPlan, EntityPlan, ErrorMapping, GatewayPlan } from './connector-plan.ts';
+import type { ConnectorPlan, EntityPlan, GatewayPlan } from './connector-plan.ts';
 import { identityOf, keyObject } from './entity-key.ts';
 import { buildRequest, connectorVariables, forwardedHeaders, type SourceSettings } from './http-request.ts';
 import { applySelection, evaluate, variablesRead, type Variables } from './selection.ts';
@@ -300,20 +300,24 @@ function cachePolicy(connector: ConnectorPlan, hint: CacheHint | undefined): Fie
  */
 function mapAnswer(connector: ConnectorPlan, answer: OriginAnswer<unknown>, variables: Variables, readsVariables: boolean): unknown {
   const mapped: Variables = { ...variables, status: answer.status, response: { headers: answer.headers } };
-  if (connector.errors) failUnlessSuccess(connector, connector.errors, answer, mapped);
+  const failure = answerFailure(connector, answer, mapped);
+  if (failure) throw failure;
   if (answer.body == null && !readsVariables) return null;
   return applySelection(connector.selection, answer.body, mapped);
 }
 
 /**
- * Apollo's `isSuccess` (unset: a 2xx status) and `errors`: an answer that is
- * no success is a GraphQL error whose message and extensions the schema maps
- * from it (`Request failed` and `CONNECTOR_FETCH` when it does not say), with
- * `extensions.http.status`.
+ * Apollo's `isSuccess` (unset: a 2xx status) and `errors`, for a connector
+ * that has them: an answer that is no success is a GraphQL error whose
+ * message and extensions the schema maps from it (`Request failed` and
+ * `CONNECTOR_FETCH` when it does not say), with `extensions.http.status`.
+ * `variables` hold `$status` and `$response`.
  */
-function failUnlessSuccess(connector: ConnectorPlan, errors: ErrorMapping, answer: OriginAnswer<unknown>, variables: Variables): void {
+export function answerFailure(connector: ConnectorPlan, answer: OriginAnswer<unknown>, variables: Variables): GraphQLError | undefined {
+  const { errors } = connector;
+  if (!errors) return undefined;
   const success = errors.isSuccess ? evaluate(errors.isSuccess, answer.body, variables) === true : answer.status >= 200 && answer.status < 300;
-  if (success) return;
+  if (success) return undefined;
   const message = errors.message && evaluate(errors.message, answer.body, variables);
   const extensions: Record<string, unknown> = { http: { status: answer.status } };
   for (const selection of errors.extensions) {
@@ -321,7 +325,7 @@ function failUnlessSuccess(connector: ConnectorPlan, errors: ErrorMapping, answe
     if (mapped && typeof mapped === 'object' && !Array.isArray(mapped)) Object.assign(extensions, mapped);
   }
   const code = typeof extensions.code === 'string' ? extensions.code : 'CONNECTOR_FETCH';
-  throw new GraphQLError(typeof message === 'string' && message ? message : 'Request failed', { extensions: { ...extensions, code, connector: connector.name } });
+  return new GraphQLError(typeof message === 'string' && message ? message : 'Request failed', { extensions: { ...extensions, code, connector: connector.name } });
 }
 
 /**

@@ -55,7 +55,8 @@ export function evaluate(selection: Selection, data: unknown, variables: Variabl
   return applyMapping(selection, data, scopeOf(variables)).value;
 }
 
-function scopeOf(variables: Variables): Record<string, unknown> {
+/** The variables by written name (`$args`), as the mapping language reads them. */
+export function scopeOf(variables: Variables): Record<string, unknown> {
   const scope: Record<string, unknown> = {};
   for (const name in variables) {
     const value = variables[name as VariableName];
