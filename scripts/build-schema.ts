@@ -1,6 +1,7 @@
 /**
- * Bundles a schema folder for the Worker: its `*.graphql` files as text and
- * its `resolvers/*.ts` (escape-hatch resolvers), as one module per folder,
+ * Bundles a schema folder for the Worker: its `*.graphql` files as text, its
+ * `resolvers/*.ts` (escape-hatch resolvers) and the query GraphiQL opens on
+ * (`defaultQuery`), as one module per folder,
  * and points `.gateway/schemas/current.ts`, which wrangler.toml aliases to
  * `gateway:schema`, at it. Checks the connectors first, so that a mistake
  * fails the build with `[connect] file:line: ...`, never a request.
@@ -49,6 +50,18 @@ export function readSchemaFolder(dir: string): SchemaFile[] {
   return names.map((name) => ({ name: relative(root, join(absolute, name)), sdl: readFileSync(join(absolute, name), 'utf8') }));
 }
 
+/** The shop's example operation, where codegen finds the shop's operations (client/operations/). */
+const SHOP_EXAMPLE_QUERY = 'client/operations/products.graphql';
+
+/** What GraphiQL opens on: the shop's example query; another folder's first `operations/*.graphql` by name, or nothing when it has none. */
+export function defaultQuery(dir: string): string {
+  const absolute = resolve(root, dir);
+  if (absolute === resolve(root, DEFAULT_SCHEMA_DIR)) return readFileSync(join(root, SHOP_EXAMPLE_QUERY), 'utf8');
+  const operations = join(absolute, 'operations');
+  const first = existsSync(operations) ? readdirSync(operations).filter((name) => name.endsWith('.graphql')).sort()[0] : undefined;
+  return first ? readFileSync(join(operations, first), 'utf8') : '';
+}
+
 /** Checks the folder, writes its module and makes it `current.ts`; answers the module's path. Throws `ConnectError` listing every mistake. */
 export function buildSchemaModule(dir: string): string {
   const files = readSchemaFolder(dir);
@@ -65,11 +78,12 @@ export function buildSchemaModule(dir: string): string {
     `  files: ${JSON.stringify(files)},`,
     `  resolvers: modules.flatMap((module) => ('resolvers' in module ? [module.resolvers] : [])),`,
     `} as import('${relative(join(out, '..'), join(root, 'src/connect/gateway-schema.ts')).replace(/\\/g, '/')}').SchemaFolder;`,
+    `export const defaultQuery = ${JSON.stringify(defaultQuery(dir))};`,
     '',
   ].join('\n');
   mkdirSync(join(out, '..'), { recursive: true });
   writeIfChanged(out, source);
-  writeIfChanged(join(out, '..', 'current.ts'), `// The folder the last build took (scripts/build-schema.ts): do not edit.\nexport { default } from './${basename(out)}';\n`);
+  writeIfChanged(join(out, '..', 'current.ts'), `// The folder the last build took (scripts/build-schema.ts): do not edit.\nexport { default, defaultQuery } from './${basename(out)}';\n`);
   return out;
 }
 

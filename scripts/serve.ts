@@ -4,7 +4,9 @@
  * production mode locally, for the contract suite and for the benchmark (which
  * also serves its yoga-workers peer this way, from that peer's own config).
  * Builds first (`wrangler deploy --dry-run --outdir`). The rate-limit binding
- * is Cloudflare's, not workerd's: it is absent here.
+ * is Cloudflare's, not workerd's: it is absent here. Settings the gateway
+ * could not serve with (scripts/preflight.ts) exit 1 with their `[config]`
+ * messages, before the build.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { unstable_readConfig } from 'wrangler';
 import { DEFAULT_SCHEMA_DIR, schemaModulePath } from './build-schema.ts';
+import { preflight } from './preflight.ts';
 import { takeSchemaOption } from './schema-option.ts';
 import { startWorkerdServer } from './workerd-server.ts';
 
@@ -70,6 +73,16 @@ if (!existsSync(config)) fail(`--config must be a wrangler config file, not "${v
 // Named as its module is (scripts/build-schema.ts), so that two folders never share a bundle.
 const schemaSuffix = schemaOption.dir === DEFAULT_SCHEMA_DIR ? '' : `-${basename(schemaModulePath(schemaOption.dir), '.ts')}`;
 const outdir = config === gatewayConfig ? `${root}dist/worker${schemaSuffix}` : `${root}dist/${basename(config, extname(config)).replace(/\.wrangler$/, '')}`;
+// Without --origin-url, the schema's @source baseURL (or wrangler.toml's ORIGIN_URL, if set) stands.
+const givenVars = { ...(values['origin-url'] ? { ORIGIN_URL: values['origin-url'] } : {}), LOG_REQUESTS: String(values.log), ...vars };
+if (config === gatewayConfig && !values.script) {
+  // Settings the gateway's isolate would refuse on its first request stop here, before the build and before "ready".
+  const problems = preflight({ dir: schemaOption.dir, wrangler: { configPath: config, environment }, vars: givenVars });
+  if (problems.length) {
+    console.error(`${problems.join('\n')}\n[serve] --origin-url sets ORIGIN_URL; --var NAME:VALUE sets any other var or secret`);
+    process.exit(1);
+  }
+}
 if (!values['no-build'] && !values.script) {
   // `--env ""` is wrangler's name for the top level.
   execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--config', config, '--env', environment ?? '', '--outdir', outdir], {
@@ -94,8 +107,7 @@ const server = values.script
       ...topology,
       scriptPath: mainModule(),
       wrangler: { configPath: config, environment },
-      // Without --origin-url, the schema's @source baseURL (or wrangler.toml's ORIGIN_URL, if set) stands.
-      vars: { ...(values['origin-url'] ? { ORIGIN_URL: values['origin-url'] } : {}), LOG_REQUESTS: String(values.log), ...vars },
+      vars: givenVars,
     });
 // One line per isolate, in order: the first is the one a single-URL caller takes.
 for (const url of server.urls) console.log(`ready ${url}/graphql`);

@@ -56,6 +56,29 @@ function freePort(): Promise<number> {
 
 const text = (value: string) => JSON.stringify(value);
 
+interface WranglerWorker {
+  bindings?: Record<string, unknown>;
+  durableObjects?: Record<string, string | { className: string }>;
+  compatibilityDate?: string;
+  compatibilityFlags?: string[];
+  assets?: { directory: string; binding?: string };
+}
+
+/** The Worker as wrangler runs it locally: the environment's bindings, with `.dev.vars` (else `.env`) as its secrets. */
+function wranglerWorker(wrangler: NonNullable<WorkerdServerOptions['wrangler']>): WranglerWorker {
+  return unstable_getMiniflareWorkerOptions(wrangler.configPath, wrangler.environment).workerOptions as WranglerWorker;
+}
+
+/** The string vars and secrets the Worker is given: the wrangler environment's, then `vars` over them. */
+function stringVars(worker: WranglerWorker | undefined, vars: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries({ ...worker?.bindings, ...vars }).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/** What `startWorkerdServer` (and `wrangler dev`, for the same config) gives the Worker as vars and secrets: for checking them before it starts. */
+export function workerVars(wrangler: NonNullable<WorkerdServerOptions['wrangler']>, vars: Record<string, string>): Record<string, string> {
+  return stringVars(wranglerWorker(wrangler), vars);
+}
+
 const FAR_OBJECTS_MODULE = fileURLToPath(new URL('far-objects.js', import.meta.url));
 
 interface Topology {
@@ -81,19 +104,9 @@ async function configFor(scriptPath: string, into: string, topology: Topology, w
   await copyFile(FAR_OBJECTS_MODULE, join(into, 'far-objects.js'));
   await mkdir(join(into, 'storage'));
   for (const file of textModules) await copyFile(join(dir, file), join(into, file));
-  const worker = wrangler
-    ? (unstable_getMiniflareWorkerOptions(wrangler.configPath, wrangler.environment).workerOptions as {
-        bindings?: Record<string, unknown>;
-        durableObjects?: Record<string, string | { className: string }>;
-        compatibilityDate?: string;
-        compatibilityFlags?: string[];
-        assets?: { directory: string; binding?: string };
-      })
-    : undefined;
+  const worker = wrangler ? wranglerWorker(wrangler) : undefined;
   const assets = worker?.assets?.binding ? { binding: worker.assets.binding, directory: worker.assets.directory } : undefined;
-  const configVars = Object.entries({ ...worker?.bindings, ...vars }).filter(
-    (entry): entry is [string, string] => typeof entry[1] === 'string',
-  );
+  const configVars = Object.entries(stringVars(worker, vars));
   const durableObjects = Object.entries(worker?.durableObjects ?? {}).map(
     ([binding, target]) => [binding, typeof target === 'string' ? target : target.className] as const,
   );

@@ -1,5 +1,7 @@
+import { defaultQuery } from 'gateway:schema';
 import { hitResponse } from './cache/hit-response.ts';
 import type { Served } from './cache/response-cache.ts';
+import { serveGraphiQL } from './graphiql.ts';
 import { CSRF_HEADERS, isCrossSiteRisk } from './guards/csrf.ts';
 import { isRateLimited } from './guards/rate-limit.ts';
 import { isolateFor, type Isolate } from './isolate.ts';
@@ -37,7 +39,7 @@ export default {
     const graphiql = isolate.config.environment !== 'production';
     if (pathname.startsWith('/admin/')) return isolate.admin(request, pathname);
     if (pathname === GRAPHQL_PATH) {
-      if (graphiql && wantsGraphiQL(request)) return env.ASSETS.fetch(new URL('/graphiql.html', request.url));
+      if (graphiql && wantsGraphiQL(request)) return serveGraphiQL(env.ASSETS, request.url, defaultQuery);
       if (request.method === 'OPTIONS') return isolate.cors.preflight(request);
       if (env.RATE_LIMITER && (await isRateLimited(env.RATE_LIMITER, request))) {
         return respond(request, isolate, refusal(graphqlError(429, 'RATE_LIMITED', 'Too many requests from this client; slow down.', { 'retry-after': '60' })), started);

@@ -12,7 +12,7 @@ import { createResponseCache, type Served } from './cache/response-cache.ts';
 import { createScopeHasher } from './cache/scope.ts';
 import { readConfig, type GatewayConfig } from './config.ts';
 import { resolveBaseUrls } from './connect/base-urls.ts';
-import { resolveSourceConfig } from './connect/source-config.ts';
+import { missingConfig, resolveSourceConfig } from './connect/source-config.ts';
 import { createConnectorRuntime } from './connect/connectors.ts';
 import { createGatewaySchema } from './connect/gateway-schema.ts';
 import schemaFolder from 'gateway:schema';
@@ -52,7 +52,11 @@ async function buildIsolate(env: Env): Promise<Isolate> {
   // One reader of the hints for the response cache and the connectors' field cache.
   const hints = readCacheHints(schema);
   const { identityHeaders } = cache;
-  const connectors = createConnectorRuntime({ hints, plan, identityHeaders, baseUrls: resolveBaseUrls(plan.sources, config), sourceConfig: resolveSourceConfig(plan.sources, config), env: config.connectorEnv, maxBatchSize: config.maxBatchSize });
+  const sourceConfig = resolveSourceConfig(plan.sources, config);
+  // A connector reading a $config value that no var or secret gives would send its requests without it (an empty API key): refuse instead.
+  const missing = missingConfig(plan, sourceConfig);
+  if (missing.length) throw new Error(missing.join('\n'));
+  const connectors = createConnectorRuntime({ hints, plan, identityHeaders, baseUrls: resolveBaseUrls(plan.sources, config), sourceConfig, env: config.connectorEnv, maxBatchSize: config.maxBatchSize });
   const gates = new Map<string, OriginGate>();
   const gateFor = (url: URL): OriginGate => {
     let gate = gates.get(url.host);

@@ -2,4 +2,6 @@
 declare module 'gateway:schema' {
   const folder: import('./gateway-schema.ts').SchemaFolder;
   export default folder;
+  /** The query GraphiQL opens on: the shop's example, another folder's first operation, or empty. */
+  export const defaultQuery: string;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TITLE_REQUIRED } from '../../examples/blog/simulator/posts.ts';
 import { createSeed } from '../../examples/blog/simulator/seed.ts';
@@ -177,5 +178,14 @@ describe('the blog example through the gateway (SDL only)', () => {
 
     dataOf(await query('mutation { createPost(userId: "2", title: "Also on the profile", body: "Hi") { id } }', WRITE));
     expect(dataOf(await query(text))).toEqual({ user: { posts: [...titles, { title: 'Also on the profile' }] } });
+  });
+
+  it('GraphiQL opens on the blog\'s first operation (operations/author-posts.graphql), not on the shop\'s example query', async () => {
+    const page = await fetch(`${gatewayUrl()}/graphql`, { headers: { accept: 'text/html' } });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    // The operation's whole text, as the page's options carry it: a JSON string.
+    expect(html).toContain(JSON.stringify(readFileSync(new URL('../../examples/blog/operations/author-posts.graphql', import.meta.url), 'utf8')));
+    expect(html).not.toContain('query Products(');
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gateway } from './gateway.ts';
 
@@ -13,6 +14,12 @@ describe('routes on the production build', () => {
     const root = await fetch(`${development.url}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe(`${development.url}/graphql`);
+  });
+
+  it('development settings: GraphiQL opens on the shop\'s example query (client/operations/products.graphql)', async () => {
+    const page = await gateway('development').send('/graphql', { headers: BROWSER });
+    // The query's whole text, as the page's options carry it: a JSON string.
+    expect(page.text).toContain(JSON.stringify(readFileSync(new URL('../../client/operations/products.graphql', import.meta.url), 'utf8')));
   });
 
   it('production settings: no GraphiQL, no redirect, and nothing else but the routes', async () => {
