@@ -310,8 +310,12 @@ function mapAnswer(connector: ConnectorPlan, answer: OriginAnswer<unknown>, vari
  * Apollo's `isSuccess` (unset: a 2xx status) and `errors`, for a connector
  * that has them: an answer that is no success is a GraphQL error whose
  * message and extensions the schema maps from it (`Request failed` and
- * `CONNECTOR_FETCH` when it does not say), with `extensions.http.status`.
- * `variables` hold `$status` and `$response`.
+ * `CONNECTOR_FETCH` when it does not say), with the origin's status as
+ * `extensions.status`. Apollo puts it at `extensions.http.status`; here
+ * Yoga reads an error's `extensions.http` as the HTTP response's own status
+ * and headers, so that key is never set, and one the mapping makes (from the
+ * origin's body, say) is dropped: an origin cannot set the gateway's status
+ * or headers. `variables` hold `$status` and `$response`.
  */
 export function answerFailure(connector: ConnectorPlan, answer: OriginAnswer<unknown>, variables: Variables): GraphQLError | undefined {
   const { errors } = connector;
@@ -319,11 +323,12 @@ export function answerFailure(connector: ConnectorPlan, answer: OriginAnswer<unk
   const success = errors.isSuccess ? evaluate(errors.isSuccess, answer.body, variables) === true : answer.status >= 200 && answer.status < 300;
   if (success) return undefined;
   const message = errors.message && evaluate(errors.message, answer.body, variables);
-  const extensions: Record<string, unknown> = { http: { status: answer.status } };
+  const extensions: Record<string, unknown> = { status: answer.status };
   for (const selection of errors.extensions) {
     const mapped = evaluate(selection, answer.body, variables);
     if (mapped && typeof mapped === 'object' && !Array.isArray(mapped)) Object.assign(extensions, mapped);
   }
+  delete extensions.http;
   const code = typeof extensions.code === 'string' ? extensions.code : 'CONNECTOR_FETCH';
   return new GraphQLError(typeof message === 'string' && message ? message : 'Request failed', { extensions: { ...extensions, code, connector: connector.name } });
 }

@@ -175,14 +175,14 @@ describe('the Connectors language over HTTP', () => {
     await main.script({ 'GET /v1/people/9': { status: 404, body: '{"error":{"message":"No such person","kind":"NOT_FOUND"}}' } });
     const { result } = await gateway()('{ person(id: "9") { name } }');
     expect(result.data).toEqual({ person: null });
-    expect(result.errors).toEqual([expect.objectContaining({ message: 'No such person', extensions: { code: 'NOT_FOUND', http: { status: 404 }, connector: 'Query.person' } })]);
+    expect(result.errors).toEqual([expect.objectContaining({ message: 'No such person', extensions: { code: 'NOT_FOUND', status: 404, connector: 'Query.person' } })]);
   });
 
   it('isSuccess decides on a 200: a body that says it failed is an error', async () => {
     await main.script({ 'GET /v1/teapot': { body: '{"ok":false,"value":"tea","error":{"message":"short and stout"}}' } });
     const { result } = await gateway()('{ teapot }');
     expect(result.data).toEqual({ teapot: null });
-    expect(result.errors?.[0]).toMatchObject({ message: 'short and stout', extensions: { code: 'CONNECTOR_FETCH', http: { status: 200 } } });
+    expect(result.errors?.[0]).toMatchObject({ message: 'short and stout', extensions: { code: 'CONNECTOR_FETCH', status: 200 } });
   });
 
   it('literal expressions and methods in a selection: $(...), ->slice, ->map, ->jsonStringify', async () => {

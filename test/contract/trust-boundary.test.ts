@@ -401,6 +401,18 @@ describe('the trust boundary: the production build in front of a hostile origin'
     });
   });
 
+  describe('8b. an error the schema maps from the origin\'s body', () => {
+    it('keeps its message and code, but an `http` the body names sets neither the status nor a header', async () => {
+      const answered = await query('{ mappedError { ok } }');
+      expect(answered.status).toBe(200);
+      expect(answered.headers.get('set-cookie')).toBeNull();
+      expect(answered.headers.get('x-from-origin')).toBeNull();
+      expect(answered.body?.data).toEqual({ mappedError: null });
+      expect(answered.body?.errors?.[0]?.message).toBe('short and stout');
+      expect(answered.body?.errors?.[0]?.extensions).toEqual({ code: 'TEAPOT', message: 'short and stout', status: 400, connector: 'Query.mappedError' });
+    });
+  });
+
   describe('9. a 204 with a body anyway', () => {
     it('noContent is null, with no error', async () => {
       const answered = await query('{ noContent { ok where } }');

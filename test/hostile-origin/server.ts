@@ -27,6 +27,7 @@
  * | `GET /redirect/other` | 302 to the internal service |
  * | `* /redirect/307-other` | 307 to the internal service (a POST's body would follow) |
  * | `GET /redirect/loop` | 302 to itself, forever |
+ * | `GET /mapped-error` | 400 `{ error: { code, message, http: { status: 418, headers } } }`: an error body that names the gateway's own HTTP status and headers |
  * | `GET /links` | `{ self, other }`: whole URLs, to `/plain` on this origin and to the internal service |
  * | `GET /bomb` | about 1 MB of `Content-Encoding: gzip` that expands to 1 GiB of zeros |
  * | `GET /big` | about 20 MB of plain JSON |
@@ -250,6 +251,7 @@ export async function startHostileOrigin({ internalUrl }: { internalUrl: string 
     '/redirect/other': (_req, res) => redirect(res, 302, `${internalUrl}/admin/secrets`),
     '/redirect/307-other': (_req, res) => redirect(res, 307, `${internalUrl}/admin/secrets`),
     '/redirect/loop': (_req, res) => redirect(res, 302, '/redirect/loop'),
+    '/mapped-error': (_req, res) => json(res, 400, { error: { code: 'TEAPOT', message: 'short and stout', http: { status: 418, headers: { 'set-cookie': 'planted=1', 'x-from-origin': 'yes' } } } }),
     '/links': (_req, res) => json(res, 200, { self: `${selfUrl}/plain`, other: `${internalUrl}/admin/secrets` }),
     '/bomb': (_req, res) => raw(res, 200, bodies.bomb, { 'content-encoding': 'gzip' }),
     '/big': (_req, res) => raw(res, 200, bodies.big),
