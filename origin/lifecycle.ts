@@ -29,7 +29,8 @@ export async function startSimulator<Store>(sim: Simulator<Store>, state: Origin
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
+/** Listens on the port (0: any free one), rejecting when it cannot. */
+export function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -39,7 +40,8 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-function stop(server: Server): Promise<void> {
+/** Stops listening and ends every connection, idle ones included. */
+export function stop(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeAllConnections();

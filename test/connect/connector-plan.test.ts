@@ -1,19 +1,10 @@
 import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readSchemaFolder } from '../../scripts/build-schema.ts';
-import { ConnectError, readSchemaFiles } from '../../src/connect/connector-plan.ts';
+import { readSchemaFiles } from '../../src/connect/connector-plan.ts';
+import { problemsOf } from './problems.ts';
 
 const SOURCE = `extend schema @source(name: "api", http: { baseURL: "https://api.example.com/v1/" })\n`;
-
-function problemsOf(sdl: string): string[] {
-  try {
-    readSchemaFiles([{ name: 'schema/catalog.graphql', sdl }]);
-  } catch (error) {
-    if (error instanceof ConnectError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('reading connectors from the SDL', () => {
   it('reads the shop: sources, field and entity connectors, keys, invalidations', () => {

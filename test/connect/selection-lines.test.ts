@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectError, readSchemaFiles } from '../../src/connect/connector-plan.ts';
+import { readSchemaFiles } from '../../src/connect/connector-plan.ts';
+import { problemsOf as problemsIn } from './problems.ts';
 
 const SOURCE = 'extend schema @source(name: "api", http: { baseURL: "https://api.example.com" })\n';
-
-function problemsOf(sdl: string): string[] {
-  try {
-    readSchemaFiles([{ name: 'api.graphql', sdl }]);
-  } catch (error) {
-    if (error instanceof ConnectError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (sdl: string) => problemsIn(sdl, 'api.graphql');
 
 describe('a mistake inside a selection is named on its own line', () => {
   it('in a block string, past GraphQL’s dedent: the line of the mistake, not the line of @connect(', () => {

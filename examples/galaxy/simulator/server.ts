@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import type { ErrorStyle } from '../../../origin/errors.ts';
 import { errorReply, readBody, sendReply, splitTarget, type Reply } from '../../../origin/http.ts';
-import type { RunningOrigin } from '../../../origin/lifecycle.ts';
+import { listen, stop, type RunningOrigin } from '../../../origin/lifecycle.ts';
 import { resolveOptions } from '../../../origin/options.ts';
 import { matchRoute } from '../../../origin/router.ts';
 import { RequestStats } from '../../../origin/stats.ts';
@@ -91,20 +91,3 @@ function baseOf(req: IncomingMessage): string {
   return `http://${localAddress.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}`;
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-/** Stops listening and ends every connection, idle ones included. */
-function stop(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
-  });
-}
