@@ -362,8 +362,11 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
   function readErrors(value: unknown, at: string, directive: ConstDirectiveNode): ErrorSelections | undefined {
     if (value === undefined) return undefined;
     const { message, extensions } = (value ?? {}) as Record<string, unknown>;
+    const text = message === undefined ? undefined : readSelection(message, at, 'errors.message', valueAt(directive, ['errors', 'message']));
+    // `message: "detail"` selects `{ detail }`, an object, which is no message: the text is `$.detail`.
+    if (text?.ast.kind === 'named') warnings.push(`[connect] ${at}: warning: errors.message "${text.source.trim()}" makes an object, not text: every failure will read "Request failed" (a path such as "$.${outputNames(text)[0] ?? 'message'}" gives the text)`);
     return {
-      message: message === undefined ? undefined : readSelection(message, at, 'errors.message', valueAt(directive, ['errors', 'message'])),
+      message: text,
       extensions: extensions === undefined ? undefined : readSelection(extensions, at, 'errors.extensions', valueAt(directive, ['errors', 'extensions'])),
     };
   }

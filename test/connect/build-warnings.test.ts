@@ -19,6 +19,12 @@ type Query { ping: String @connect(source: "api", http: { GET: "/ping" }, select
     expect(warnings).toEqual(['[connect] api.graphql:1: warning: header "x-tenant": unknown method ->lower: it gives no value']);
   });
 
+  it('an errors.message that selects a field by name makes an object, not text: warned of, with the path meant', () => {
+    const { warnings } = read(`extend schema @source(name: "api", http: { baseURL: "https://api.example.com" }, errors: { message: "detail" })
+type Query { ping: String @connect(source: "api", http: { GET: "/ping" }, selection: "$.ok") }`);
+    expect(warnings).toEqual(['[connect] api.graphql:1: warning: errors.message "detail" makes an object, not text: every failure will read "Request failed" (a path such as "$.detail" gives the text)']);
+  });
+
   it('a placeholder baseURL: a warning naming the var to set, and an isolate that will not start without it', () => {
     const { plan, warnings } = read(`extend schema @source(name: "supa-base", http: { baseURL: "<YOUR_SUPABASE_URL>/rest/v1" })
 type Query { rows: [String] @connect(source: "supa-base", http: { GET: "/rows" }, selection: "$.name") }`);
