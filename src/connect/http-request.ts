@@ -69,10 +69,9 @@ export function buildRequest(connector: ConnectorPlan, variables: Variables, set
     headers[rule.name] = value;
     varying.push(`${rule.name}=${value}`);
   }
-  for (const name of connector.requestHeaders) {
-    const value = incoming.get(name);
-    if (value !== null) varying.push(`$request.${name}=${value}`);
-  }
+  // The client headers its expressions read, as connectorVariables put them in `$request`.
+  const read = (variables.request as { headers?: Record<string, string[]> } | undefined)?.headers ?? {};
+  for (const [name, values] of Object.entries(read)) varying.push(`$request.${name}=${values.join(',')}`);
   const json = http.body ? applySelection(http.body, undefined, variables, 'omit') : undefined;
   const form = json !== undefined && /^application\/x-www-form-urlencoded\b/i.test(headers['content-type'] ?? '');
   const encoded = form ? formBody(json) : undefined;
