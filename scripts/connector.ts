@@ -21,8 +21,8 @@ import { ConnectError, connectorReads, readSchemaFiles, type ConnectorPlan, type
 import { identityOf, keyFields, keyObject } from '../src/connect/entity-key.ts';
 import { answerFailure } from '../src/connect/connectors.ts';
 import { buildRequest, connectorVariables, type ConnectorRequest, type SourceSettings } from '../src/connect/http-request.ts';
-import { applyMapping } from '../src/connect/mapping/index.ts';
-import { applySelection, scopeOf, variablesRead, type Variables } from '../src/connect/selection.ts';
+import type { MappingError } from '../src/connect/mapping/index.ts';
+import { applySelection, variablesRead, type Variables } from '../src/connect/selection.ts';
 import { missingConfig, resolveSourceConfig } from '../src/connect/source-config.ts';
 import { createOriginClient, type OriginAnswer } from '../src/origin/client.ts';
 import { OriginError } from '../src/origin/origin-error.ts';
@@ -60,8 +60,12 @@ const variables = connectorVariables(connector, ownVariables(), settings, config
 
 /** Whole header values never shown: the identity headers (`authorization` and `cookie` whatever `IDENTITY_HEADERS` says) and cookies set. */
 const secretHeaders = new Set(['authorization', 'cookie', 'set-cookie', ...config.cache.identityHeaders]);
-/** Every `$config` value and the forms a URL or JSON body gives it, longest first, so that one holding another is hidden whole. */
-const secretTexts = [...new Set(Object.values(settings.config).flatMap((value) => (value ? [value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2), JSON.stringify(value).slice(1, -1)] : [])))].sort(
+/**
+ * Every `$config` value of the source and every `$env` value (`ENV_<NAME>`
+ * vars and secrets, which any connector may read), with the forms a URL or
+ * JSON body gives each, longest first, so that one holding another is hidden whole.
+ */
+const secretTexts = [...new Set([...Object.values(settings.config), ...Object.values(config.connectorEnv)].flatMap((value) => (value ? [value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2), JSON.stringify(value).slice(1, -1)] : [])))].sort(
   (a, b) => b.length - a.length,
 );
 
@@ -97,7 +101,8 @@ async function call(connector: ConnectorPlan): Promise<number> {
     await showExchanges(exchanges);
     section('origin failure');
     const code = error instanceof OriginError ? `${error.code}: ` : '';
-    console.log(`${code}${(error as Error).message}${error instanceof OriginError ? `\n${error.detail}` : ''}`);
+    // The detail's request line holds the URL as sent, secrets and all.
+    console.log(hideSecrets(`${code}${(error as Error).message}${error instanceof OriginError ? `\n${error.detail}` : ''}`));
     return 1;
   }
   await showExchanges(exchanges);
@@ -126,7 +131,8 @@ function showOutcome(connector: ConnectorPlan, answer: OriginAnswer<unknown>, ma
 
 /** The selection applied to `input`: the value the field gets, then each mapping error at its place in the selection's text. */
 function showMapping({ selection }: ConnectorPlan, input: unknown, mapped: Variables): void {
-  const value = applySelection(selection, input, mapped);
+  const errors: MappingError[] = [];
+  const value = applySelection(selection, input, mapped, 'null', errors);
   section('mapped value');
   if (entity?.batch) {
     // The gateway matches a batch's items to the keys asked by their key fields, never by position.
@@ -137,7 +143,6 @@ function showMapping({ selection }: ConnectorPlan, input: unknown, mapped: Varia
   } else {
     console.log(pretty(value));
   }
-  const { errors } = applyMapping(selection, input, scopeOf(mapped), true);
   section('mapping errors');
   if (!errors.length) console.log('none');
   for (const error of errors) console.log(located(selection.source, error.offset, error.message));
@@ -209,7 +214,7 @@ function describeFailure(error: unknown): string {
   return cause instanceof Error ? `${message}: ${cause.message}` : message;
 }
 
-/** `$config`'s values, wherever they went: a header template, a query parameter, a body. */
+/** `$config`'s and `$env`'s values, wherever they went: a header template, a query parameter, a body. */
 function hideSecrets(text: string): string {
   return secretTexts.reduce((hidden, secret) => hidden.replaceAll(secret, REDACTED), text);
 }

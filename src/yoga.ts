@@ -5,9 +5,10 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import { createYoga, handleStreamOrSingleExecutionResult, maskError, type Plugin } from 'graphql-yoga';
 import { getOperationAST, type GraphQLSchema } from 'graphql';
 import { useEntityCapture } from './cache/use-entity-capture.ts';
+import { connectorFieldError } from './connect/connector-field-error.ts';
 import type { GatewayConfig } from './config.ts';
 import { createContext, type ContextOptions, type GatewayContext } from './context.ts';
 import { invalidValueError } from './origin/invalid-value.ts';
@@ -43,6 +44,7 @@ export function createGateway(config: GatewayConfig, schema: GraphQLSchema, shar
       ...(production ? [useDisableIntrospection()] : []),
       useEntityCapture(keyFields),
       useMutationsReadTheOrigin(),
+      useConnectorFieldErrors(),
     ],
     // One operation per request: a batch would multiply every limit above.
     batching: false,
@@ -53,7 +55,8 @@ export function createGateway(config: GatewayConfig, schema: GraphQLSchema, shar
     landingPage: false,
     // Only GraphQL errors raised on purpose (with `extensions.code`) reach the
     // client; anything else is "Unexpected error." with no stack, whatever NODE_ENV says,
-    // but an origin value that its field's type cannot hold, which is ORIGIN_INVALID_VALUE.
+    // but an origin value that its field's type cannot hold, which is ORIGIN_INVALID_VALUE
+    // (useConnectorFieldErrors has named its connector, where one made it).
     maskedErrors: { isDev: false, maskError: (error, message, isDev) => invalidValueError(error) ?? maskError(error, message, isDev) },
   });
 }
@@ -66,5 +69,31 @@ function useMutationsReadTheOrigin(): Plugin<GatewayContext> {
     onExecute({ args }) {
       if (getOperationAST(args.document, args.operationName)?.operation === 'mutation') args.contextValue.connectors.bypassCache();
     },
+  };
+}
+
+/**
+ * A field error in a value a connector made names the connector: a null in a
+ * non-null field, which the executor reports as an unexpected error, becomes
+ * CONNECTOR_MAPPING_FAILED; a value of the wrong type, ORIGIN_INVALID_VALUE
+ * with its connector (src/connect/connector-field-error.ts). Before the
+ * masking, which lets these through; only when the result has errors.
+ */
+function useConnectorFieldErrors(): Plugin<GatewayContext> {
+  return {
+    onExecute: () => ({
+      onExecuteDone: (done) =>
+        handleStreamOrSingleExecutionResult(done, ({ args, result, setResult }) => {
+          if (!result.errors?.length) return;
+          const { provenance } = args.contextValue.connectors;
+          let replaced = false;
+          const errors = result.errors.map((error) => {
+            const named = connectorFieldError(error, provenance);
+            if (named) replaced = true;
+            return named ?? error;
+          });
+          if (replaced) setResult({ ...result, errors });
+        }),
+    }),
   };
 }

@@ -10,6 +10,8 @@ import type { RequestTrace } from '../trace.ts';
 import type { ConnectorPlan, EntityPlan, GatewayPlan } from './connector-plan.ts';
 import { identityOf, keyObject } from './entity-key.ts';
 import { buildRequest, connectorVariables, forwardedHeaders, type SourceSettings } from './http-request.ts';
+import type { MappingError } from './mapping/index.ts';
+import { placeErrors, Provenance, type MappingProblem } from './provenance.ts';
 import { applySelection, evaluate, variablesRead, type Variables } from './selection.ts';
 import { expandTemplate } from './template.ts';
 
@@ -27,6 +29,8 @@ export interface RequestConnectors extends Connectors {
   call(name: string, variables: Variables): Promise<{ body: unknown; value: unknown }>;
   /** The operation is a mutation: read the origin directly, so that its answer shows its own write. */
   bypassCache(): void;
+  /** Which connector made each value of the response, and what its mapping could not find: for the errors of those values (resolvers.ts records the paths). */
+  readonly provenance: Provenance;
 }
 
 export interface ConnectorRuntimeOptions {
@@ -94,6 +98,16 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
   const settingsOf = (connector: ConnectorPlan): SourceSettings => (connector.source ? settingsBySource.get(connector.source.name)! : withoutSource);
   /** Connectors whose selection reads variables beside the origin's answer: see mapAnswer and fieldCacheKey. */
   const readsVariables = new Set([...plan.fields.values(), ...plan.entities.values()].filter((connector) => variablesRead(connector.selection).length).map((connector) => connector.name));
+  /** The places in selections (`Query.person 12`, an offset in its text) whose mapping problem this isolate has logged: each once, however often the data lacks it. */
+  const loggedProblems = new Set<string>();
+  function logOnce(connector: ConnectorPlan, problems: readonly MappingProblem[]): void {
+    for (const { message, offset, field } of problems) {
+      const place = `${connector.name} ${offset}`;
+      if (loggedProblems.has(place)) continue;
+      loggedProblems.add(place);
+      console.warn(JSON.stringify({ event: 'connector-mapping-problem', connector: connector.name, where: connector.where, field: field.join('.'), message }));
+    }
+  }
 
   return {
     /** Every client header some connector forwards, for CORS preflights. */
@@ -110,6 +124,18 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
 
     forRequest({ origin, headers, trace, fieldCache: cache, index, background }: RequestOptions): RequestConnectors {
       let fieldCache = cache;
+      const provenance = new Provenance();
+      /** A connector's selection applied to `data`; what it could not find is kept for this response's errors, and logged. */
+      const mapValue: MapValue = (connector, data, variables) => {
+        const errors: MappingError[] = [];
+        const value = applySelection(connector.selection, data, variables, 'null', errors);
+        if (errors.length) {
+          const problems = placeErrors(connector.selection, errors);
+          provenance.mappingProblems(connector.name, problems);
+          logOnce(connector, problems);
+        }
+        return value;
+      };
       // A response refreshing in the background serves nobody yet: it waits for stale values' refresh rather than store them again.
       const policyOf = (name: string): FieldPolicy | undefined => {
         const policy = policies.get(name);
@@ -131,7 +157,7 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
         const settings = settingsOf(connector);
         const variables = connectorVariables(connector, fieldVariables, settings, env, headers);
         const request = buildRequest(connector, variables, settings, headers);
-        const select = (answer: OriginAnswer<unknown>) => mapAnswer(connector, answer, variables, readsVariables.has(connector.name));
+        const select = (answer: OriginAnswer<unknown>) => mapAnswer(connector, answer, variables, readsVariables.has(connector.name), mapValue);
         note(connector.name);
         const policy = policyOf(connector.name);
         if (!fieldCache || !policy) {
@@ -237,7 +263,7 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
         if (entity.batch) {
           const variables = variablesOf({ batch: keys.map((key) => keyObject(key, entity.key)) });
           const request = buildRequest(entity, variables, settings, headers);
-          const items = mapAnswer(entity, await read(request), variables, readsVariables.has(entity.name));
+          const items = mapAnswer(entity, await read(request), variables, readsVariables.has(entity.name), mapValue);
           if (!Array.isArray(items)) throw originUnavailable(`[${request.method}] "${request.url}"`, `the selection of ${entity.type}'s batch connector did not make a list`);
           const asked = new Set(keys);
           for (const item of items) {
@@ -252,7 +278,7 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
             const keyed = keyObject(key, entity.key);
             const variables = variablesOf(entity.byField ? { args: keyed } : { this: keyed });
             try {
-              const value = mapAnswer(entity, await read(buildRequest(entity, variables, settings, headers)), variables, readsVariables.has(entity.name));
+              const value = mapAnswer(entity, await read(buildRequest(entity, variables, settings, headers)), variables, readsVariables.has(entity.name), mapValue);
               if (value != null) found.set(key, value);
             } catch (error) {
               if (!(error instanceof OriginError && error.status === 404)) throw error;
@@ -264,11 +290,12 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
 
       const connectors: RequestConnectors = {
         bypassCache: () => void (fieldCache = undefined),
+        provenance,
         async call(name, variables) {
           const connector = plan.fields.get(name);
           if (!connector) throw new Error(`[connect] no connector is declared on ${name}`);
           if (connector.http) return fetchField(connector, variables);
-          return { body: variables.this, value: applySelection(connector.selection, variables.this, variables) };
+          return { body: variables.this, value: mapValue(connector, variables.this, variables) };
         },
         async run(name, { args = {}, parent } = {}) {
           return (await connectors.call(name, { args, this: parent })).value;
@@ -298,13 +325,16 @@ function cachePolicy(connector: ConnectorPlan, hint: CacheHint | undefined): Fie
  * selection reads variables too: a DELETE that answers 204 with
  * `selection: "id: $args.id"` still answers its id.
  */
-function mapAnswer(connector: ConnectorPlan, answer: OriginAnswer<unknown>, variables: Variables, readsVariables: boolean): unknown {
+function mapAnswer(connector: ConnectorPlan, answer: OriginAnswer<unknown>, variables: Variables, readsVariables: boolean, mapValue: MapValue): unknown {
   const mapped: Variables = { ...variables, status: answer.status, response: { headers: answer.headers } };
   const failure = answerFailure(connector, answer, mapped);
   if (failure) throw failure;
   if (answer.body == null && !readsVariables) return null;
-  return applySelection(connector.selection, answer.body, mapped);
+  return mapValue(connector, answer.body, mapped);
 }
+
+/** A connector's selection applied to data, as a request's connectors apply it. */
+type MapValue = (connector: ConnectorPlan, data: unknown, variables: Variables) => unknown;
 
 /**
  * Apollo's `isSuccess` (unset: a 2xx status) and `errors`, for a connector

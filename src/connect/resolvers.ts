@@ -19,6 +19,8 @@ import { identityOf } from './entity-key.ts';
 import { variablesRead } from './selection.ts';
 import { expandTemplate, templateValues, type Template } from './template.ts';
 
+type ResponsePath = GraphQLResolveInfo['path'];
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyResolver = GraphQLFieldResolver<any, GatewayContext, any>;
 
@@ -64,6 +66,8 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
       const resolve = own ?? defaultFieldResolver;
       (resolvers[type.name] ??= {})[field.name] = async (parent, args, context, info) => {
         const { connectors, trace } = context;
+        // Who made the value here and below, for the errors a value of it may raise (connector-field-error.ts).
+        if (connected || own) connectors.provenance.field(info.path, connected ? coordinate : null);
         let body: unknown;
         let value: unknown;
         try {
@@ -76,7 +80,7 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
         }
         // A value made from the client's arguments alone (a connector without http) or by TypeScript vouches for nothing: its stubs are completed, which checks they exist.
         const vouched = !own && !(connected && !plan.fields.get(coordinate)!.http);
-        value = await complete(value, field.type, context, vouched ? requestedFields(info) : 'all');
+        value = await complete(value, field.type, context, vouched ? requestedFields(info) : 'all', info.path);
         if (invalidates) for (const tag of await expandTags(invalidates, { args, body, result: value, type: field.type, context })) trace.invalidations.add(tag);
         for (const tag of fieldTags ?? []) for (const made of expandTemplate(tag, undefined, { args })) trace.tags.add(made);
         return value;
@@ -91,11 +95,13 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
    * the entity's connector provides, or for a field whose own connector
    * reads such a field as `$this`, or for one a TypeScript resolver computes
    * (it may read any); with `wanted` 'all', any stub that lacks a field.
+   * `path`: the value's place in the response, where a completed stub is
+   * recorded as made by the entity's connector.
    */
-  async function complete(value: unknown, type: GraphQLOutputType, context: GatewayContext, wanted: ReadonlySet<string> | 'all', required = false): Promise<unknown> {
-    if (isNonNullType(type)) return complete(value, type.ofType, context, wanted, true);
+  async function complete(value: unknown, type: GraphQLOutputType, context: GatewayContext, wanted: ReadonlySet<string> | 'all', path: ResponsePath, required = false): Promise<unknown> {
+    if (isNonNullType(type)) return complete(value, type.ofType, context, wanted, path, true);
     if (value == null) return value;
-    if (isListType(type)) return Array.isArray(value) ? Promise.all(value.map((each) => complete(each, type.ofType, context, wanted))) : value;
+    if (isListType(type)) return Array.isArray(value) ? Promise.all(value.map((each, index) => complete(each, type.ofType, context, wanted, { prev: path, key: index, typename: undefined }))) : value;
     if (!isObjectType(type) || typeof value !== 'object') return value;
     const stub = value as Record<string, unknown>;
     const entity = plan.entities.get(type.name);
@@ -107,6 +113,7 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
       if (required) throw new GraphQLError(`${type.name} "${identityOf(stub, entity!.key) ?? ''}" is missing at the origin`, { extensions: { code: 'NOT_FOUND' } });
       return null;
     }
+    if (needed) context.connectors.provenance.entity(path, { connector: entity.name, provides: entity.provides });
     for (const tag of plan.typeTags.get(type.name) ?? []) for (const made of expandTemplate(tag, undefined, { key: object })) context.trace.tags.add(made);
     return object;
   }

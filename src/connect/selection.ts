@@ -1,5 +1,5 @@
 import { localVariables, outputFields, variableReads, type VariableRead } from './mapping/analyze.ts';
-import { applyMapping, compileMapping, MappingSyntaxError, type Mapping } from './mapping/index.ts';
+import { applyMapping, compileMapping, MappingSyntaxError, type Mapping, type MappingError } from './mapping/index.ts';
 
 /**
  * The connectors' use of the mapping language (`src/connect/mapping/`): a
@@ -41,9 +41,13 @@ export function parseValue(source: string): Selection {
  * lacks, where Apollo leaves it out: GraphQL reads both alike, and the cached
  * value then says the key was looked for. A request's `body` and
  * `queryParams` leave it out, as Apollo does, so that nothing is sent for it.
+ * What the selection could not find (a property not there, a method that
+ * failed) is added to `errors`, when given.
  */
-export function applySelection(selection: Selection, data: unknown, variables: Variables, missing: 'null' | 'omit' = 'null'): unknown {
-  const { value } = applyMapping(selection, data, scopeOf(variables), missing === 'null');
+export function applySelection(selection: Selection, data: unknown, variables: Variables, missing: 'null' | 'omit' = 'null', errors?: MappingError[]): unknown {
+  const { value, errors: met } = applyMapping(selection, data, scopeOf(variables), missing === 'null');
+  // One by one: a long list can fail on every item, more than a call's arguments may be.
+  if (errors) for (const error of met) errors.push(error);
   if (value !== undefined || missing === 'omit') return value;
   // Nothing at all: null for a lone path; for named selections, each of them null.
   const fields = outputFields(selection.ast);

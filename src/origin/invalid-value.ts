@@ -14,17 +14,29 @@ const LEAF_SERIALIZE_FAILURE = /^(?:(Int|Float|String|Boolean|ID) cannot represe
  * The field error for an origin value that its field's type cannot hold
  * (`1e400`, which parses as Infinity, or "unknown", for an Int): the field is
  * null as for any field error (or the null bubbles up), with
- * `ORIGIN_INVALID_VALUE` naming the field's path and type. The value itself,
- * which the message of graphql-js quotes, stays in `detail` and the log.
+ * `ORIGIN_INVALID_VALUE` naming the field's path and type, and the connector
+ * that made the value when the error says it (`extensions.connector`, which
+ * src/connect/connector-field-error.ts adds). The value itself, which the
+ * message of graphql-js quotes, stays in `detail` and the log.
  * Undefined for any other error.
  */
 export function invalidValueError(error: unknown): OriginError | undefined {
+  const invalid = invalidValue(error);
+  if (!invalid) return undefined;
+  const { located, path, type, cause } = invalid;
+  const replaced = new OriginError('ORIGIN_INVALID_VALUE', `The origin's value for ${path.join('.')} is not a valid ${type}.`, cause.message, { cause, replaces: located });
+  if (typeof located.extensions.connector === 'string') replaced.extensions.connector = located.extensions.connector;
+  return replaced;
+}
+
+/** Whether `error` is a value its field's type cannot hold, located at the field. */
+export function isInvalidValue(error: unknown): boolean {
+  return invalidValue(error) !== undefined;
+}
+
+/** A located serialize failure: the type it names (`Int`, `OrderStatus`) and the executor's own error; undefined for any other error. */
+function invalidValue(error: unknown): { located: GraphQLError; path: readonly (string | number)[]; type: string; cause: Error } | undefined {
   if (!(error instanceof GraphQLError) || !error.path || !(error.originalError instanceof Error)) return undefined;
   const leaf = LEAF_SERIALIZE_FAILURE.exec(error.originalError.message);
-  if (!leaf) return undefined;
-  const type = leaf[1] ?? leaf[2] ?? leaf[3];
-  return new OriginError('ORIGIN_INVALID_VALUE', `The origin's value for ${error.path.join('.')} is not a valid ${type}.`, error.originalError.message, {
-    cause: error.originalError,
-    replaces: error,
-  });
+  return leaf ? { located: error, path: error.path, type: (leaf[1] ?? leaf[2] ?? leaf[3])!, cause: error.originalError } : undefined;
 }

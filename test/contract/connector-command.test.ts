@@ -63,6 +63,29 @@ type Contact {
 }
 `;
 
+/** An `ENV_` secret with the characters a URL and a JSON body encode each their own way. */
+const ENV_TOKEN = 'tok en/+42-env';
+
+/** A folder of one connector that sends `$env.TOKEN` in a header of its source, a query parameter and a JSON body. */
+const ENV_SDL = `extend schema
+  @link(url: "https://specs.apollo.dev/connect/v0.2", import: ["@source", "@connect"])
+  @source(name: "blog", http: { baseURL: "http://127.0.0.1:4020", headers: [{ name: "x-env-token", value: "{$env.TOKEN}" }] })
+
+type Query {
+  ok: Boolean
+}
+
+type Mutation {
+  note(title: String!): Note
+    @connect(source: "blog", http: { POST: "/posts", queryParams: "token: $env.TOKEN", body: "title: $args.title token: $env.TOKEN userId: $(1)" }, selection: "id title")
+}
+
+type Note {
+  id: ID
+  title: String
+}
+`;
+
 interface Run {
   args: string[];
   stdout: string;
@@ -154,6 +177,26 @@ describe('npm run connector: one connector, step by step', () => {
     expect(sectionOf(stdout, 'mapping errors')).toBe(
       ['3:8 Property .contact not found in object', '  phone: contact.phone', '         ^', '4:1 Property .website not found in object', '  website', '  ^'].join('\n'),
     );
+  });
+
+  it('redacts every $env value too: in a header template, a query parameter, a JSON body and the request line of an origin failure', async () => {
+    const envFolder = mkdtempSync(join(tmpdir(), 'connector-command-env-'));
+    try {
+      writeFileSync(join(envFolder, 'note.graphql'), ENV_SDL);
+      // Without the blog's token: the write fails, and the failure's detail names the request it refused.
+      const { stdout, stderr, code } = await runCommand(['--schema', envFolder, 'Mutation.note', '--args', '{"title":"hello"}', '--origin-url', origin!.url, '--var', `ENV_TOKEN:${ENV_TOKEN}`]);
+      expect(code, stderr).toBe(1);
+      const request = sectionOf(stdout, 'request');
+      expect(request).toMatch(new RegExp(`^POST ${origin!.url}/posts\\?token=\\[redacted\\]\n`));
+      expect(request).toContain('\nx-env-token: [redacted]\n');
+      expect(JSON.parse(request.slice(request.indexOf('\n{')))).toEqual({ title: 'hello', token: '[redacted]', userId: 1 });
+      expect(sectionOf(stdout, 'origin failure')).toContain(`[POST] "${origin!.url}/posts?token=[redacted]": 401 Unauthorized`);
+      for (const form of [ENV_TOKEN, encodeURIComponent(ENV_TOKEN), new URLSearchParams({ v: ENV_TOKEN }).toString().slice(2), 'tok en', 'tok+en']) {
+        expect(stdout, `the output shows "${form}"`).not.toContain(form);
+      }
+    } finally {
+      rmSync(envFolder, { recursive: true, force: true });
+    }
   });
 
   it('an origin failure: the answer as it came, the error the gateway makes of it; exit 1', () => {
