@@ -64,7 +64,8 @@ function schemaFolder(file: string): string {
 function load(file: string): Loaded {
   const dir = schemaFolder(file);
   try {
-    const { plan } = gateway.readSchemaFiles(gateway.readSchemaFolder(dir));
+    // As the build reads a folder with no resolvers: its non-null fields must be filled by selections.
+    const { plan } = gateway.readSchemaFiles(gateway.readSchemaFolder(dir), { resolvedInCode: new Set() });
     return { ok: true, sources: plan.sources };
   } catch (error) {
     // Messages name the file by its path from the project: name it as the corpus does.

@@ -17,6 +17,7 @@ import {
   type FieldDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type ObjectTypeDefinitionNode,
   type ObjectTypeExtensionNode,
@@ -24,13 +25,15 @@ import {
 } from 'graphql';
 import { CONNECTOR_DIRECTIVES, FEDERATION_DIRECTIVES, SERVED_DIRECTIVES } from './builtin-directives.ts';
 import { defineExtendedTypes, withPlainDirectiveNames } from './federation.ts';
+import { didYouMean } from './mapping/did-you-mean.ts';
 import { baseUrlVar } from './source-vars.ts';
 import { keyFields } from './entity-key.ts';
 import { hideInaccessible } from './inaccessible.ts';
 import { outputFields, subFields, type OutputField, type VariableRead } from './mapping/analyze.ts';
 import { lineIn, valueAt } from './sdl-location.ts';
-import { outputNames, parseSelection, SelectionSyntaxError, variablesRead, type Selection } from './selection.ts';
+import { outputNames, parseSelection, SelectionSyntaxError, VARIABLES, variablesRead, type Selection } from './selection.ts';
 import { parseTemplate, templateValues, type Template } from './template.ts';
+import { unfilledFieldProblems } from './unfilled-fields.ts';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -137,6 +140,18 @@ export interface ReadSchema {
   warnings: string[];
 }
 
+export interface ReadOptions {
+  /**
+   * The `Type.field`s the folder's TypeScript resolvers (`resolvers/*.ts`)
+   * answer, which no selection need fill; `'unread'` when the folder has
+   * resolvers the build could not read, so that a non-null field no
+   * selection fills is a warning rather than an error. Unset, non-null
+   * fields are not checked: only the build knows the folder's resolvers
+   * (scripts/build-schema.ts).
+   */
+  resolvedInCode?: ReadonlySet<string> | 'unread';
+}
+
 /** Every mistake found, each as `[connect] file:line: message`, one per line. */
 export class ConnectError extends Error {
   readonly problems: string[];
@@ -154,9 +169,10 @@ type TypeNode = ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
  * mistake the schema alone can show (an unknown source, `$args.x` the field
  * lacks, a selection naming a field the type lacks, a batch connector that
  * does not select its key) is reported here, at build time and again when an
- * isolate starts, never by a request.
+ * isolate starts, never by a request; a non-null field a selection leaves
+ * with no value, at build time.
  */
-export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
+export function readSchemaFiles(files: SchemaFile[], { resolvedInCode }: ReadOptions = {}): ReadSchema {
   const problems: string[] = [];
   const parsed: { file: SchemaFile; source: Source; document: DocumentNode }[] = [];
   for (const file of files) {
@@ -188,6 +204,14 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
   const resolvable = new Set<string>();
   /** Root fields marked `entity: true`, with their arguments' names. */
   const entityFields: { entity: EntityPlan; args: string[] }[] = [];
+  /** Each connector whose selection builds objects, with the type it builds and the fields its object has beside (an entity's key, from the stub). */
+  const built: { connector: ConnectorPlan; type: GraphQLObjectType; given: string[] }[] = [];
+  /** Where each selection is in the SDL, for lines inside it. */
+  const selectionNodes = new Map<Selection, ConstValueNode | undefined>();
+  /** `Type.field`s marked `@external` (on the field or its type): another subgraph's to fill, in a supergraph. */
+  const external = new Set<string>();
+  /** `Type.field`s and types marked `@inaccessible`, which no client asks for. */
+  const hidden = new Set<string>();
 
   // Sources first: connectors anywhere may name them.
   for (const { source, document } of parsed) {
@@ -222,7 +246,13 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
       const type = schema.getType(node.name.value);
       if (!isObjectType(type)) continue;
       readTypeDirectives(node, type, (n) => where(source, n));
-      for (const fieldNode of node.fields ?? []) readFieldDirectives(fieldNode, type.getFields()[fieldNode.name.value]!, type, (n) => where(source, n));
+      if (directivesNamed(node, 'inaccessible').length) hidden.add(type.name);
+      for (const fieldNode of node.fields ?? []) {
+        const coordinate = `${type.name}.${fieldNode.name.value}`;
+        if (directivesNamed(node, 'external').length || directivesNamed(fieldNode, 'external').length) external.add(coordinate);
+        if (directivesNamed(fieldNode, 'inaccessible').length) hidden.add(coordinate);
+        readFieldDirectives(fieldNode, type.getFields()[fieldNode.name.value]!, type, (n) => where(source, n));
+      }
     }
   }
   // A type's own @connect fetches it by key; else a root field marked `entity: true` does.
@@ -243,6 +273,18 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
   }
   // Entity connectors need every type's key, which may be declared in a later file.
   for (const entity of plan.entities.values()) checkEntity(entity);
+  // After every connector is known: a field left by one selection may be another's.
+  if (resolvedInCode) {
+    const context = { plan, external, hidden, resolvedInCode };
+    for (const { connector, type, given } of built) {
+      const node = selectionNodes.get(connector.selection);
+      const lineOf = (offset: number) => (node && lineIn(node, offset)) ?? connector.where;
+      for (const { at, message, warning } of unfilledFieldProblems(connector, type, given, lineOf, context)) {
+        if (warning) warnings.push(`[connect] ${at}: warning: ${message}`);
+        else report(at, message);
+      }
+    }
+  }
   if (problems.length) throw new ConnectError(problems);
   return { typeDefs, plan, warnings };
 
@@ -290,7 +332,9 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
       if ((read.name === '$batch' || read.name === '$this') && !keyFields(key).includes(read.keys[0] ?? '')) report(entity.where, `${read.name}.${read.keys[0] ?? ''}: ${entity.type} is fetched by its key "${key}" only`);
     }
     if (entity.batch && !keyFields(key).every((field) => entity.provides.includes(field))) report(entity.where, `a batch connector must select its key "${key}", or its results cannot be matched to the keys asked`);
-    if (isObjectType(type)) checkSelection(entity.selection, type, entity.where);
+    if (!isObjectType(type)) return;
+    checkSelection(entity.selection, type, entity.where);
+    built.push({ connector: entity, type, given: keyFields(key) });
   }
 
   function readFieldDirectives(node: FieldDefinitionNode, field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType, whereOf: (node: ConstDirectiveNode) => string): void {
@@ -300,7 +344,12 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
       if (!connector) continue;
       for (const read of connectorReads(connector)) checkVariable(read, connector.where, field, parent, ['$args', '$this', ...APOLLO_CONTEXT_VARIABLES]);
       const named = getNamedType(field.type);
-      if (isObjectType(named)) checkSelection(connector.selection, named, connector.where);
+      if (isObjectType(named)) {
+        checkSelection(connector.selection, named, connector.where);
+        built.push({ connector, type: named, given: [] });
+      }
+      // Apollo's planner may combine several connectors of one field; one graph here runs one connector per field, and none is dropped unsaid.
+      if (plan.fields.has(coordinate)) report(connector.where, `${coordinate} has two @connect: a field here has one connector; move the other's fields to a connector on ${named.name} (by its @key) or to a field of their own`);
       plan.fields.set(coordinate, connector);
       if (argumentsOf(directive).entity === true) {
         if (parent.name !== 'Query' || !isObjectType(named) || isListType(getNullableType(field.type))) report(connector.where, `entity: true on ${coordinate}: only a root Query field answering one object fetches an entity`);
@@ -335,8 +384,10 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
         return void report(at, `@connect on ${name} names source "${String(args.source)}", which no @source declares (declared: ${known})`);
       }
     }
-    const selection = readSelection(args.selection, at, 'selection', valueAt(directive, ['selection']));
+    const selectionNode = valueAt(directive, ['selection']);
+    const selection = readSelection(args.selection, at, 'selection', selectionNode);
     if (!selection) return undefined;
+    selectionNodes.set(selection, selectionNode);
     const errors = readErrorMapping(args, source, at, directive);
     const maxBatchSize = readMaxBatchSize(args.batch, at);
     const common = { name, source, selection, requestHeaders: [], responseHeaders: [], errors, maxBatchSize, where: at };
@@ -429,7 +480,8 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
       for (const warning of found) warnings.push(`[connect] ${warning.where}: warning: ${what}: ${warning.message}`);
       return parsed;
     } catch (error) {
-      return void report(error instanceof SelectionSyntaxError ? inside(error.offset) : at, `${what}: ${(error as Error).message}`);
+      const { message } = error as Error;
+      return void report(error instanceof SelectionSyntaxError ? inside(error.offset) : at, `${what}: ${message}${unknownVariableHint(message)}`);
     }
   }
 
@@ -437,10 +489,11 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     if (!allowed.includes(read.name)) return void report(at, `${read.name} is not available here (use $, ${allowed.join(', ')})`);
     const [first] = read.keys;
     if (read.name === '$args' && first !== undefined && !field.args.some((arg) => arg.name === first)) {
-      report(at, `$args.${first}: ${parent.name}.${field.name} has no argument "${first}" (it has: ${field.args.map((arg) => arg.name).join(', ') || 'none'})`);
+      const names = field.args.map((arg) => arg.name);
+      report(at, `$args.${first}: ${parent.name}.${field.name} has no argument "${first}" (it has: ${names.join(', ') || 'none'})${didYouMean(first, names)}`);
     }
     if (read.name === '$this' && first !== undefined && isObjectType(parent) && !parent.getFields()[first]) {
-      report(at, `$this.${first}: ${parent.name} has no field "${first}"`);
+      report(at, `$this.${first}: ${parent.name} has no field "${first}"${didYouMean(first, Object.keys(parent.getFields()))}`);
     }
   }
 
@@ -454,12 +507,19 @@ export function readSchemaFiles(files: SchemaFile[]): ReadSchema {
     for (const output of fields) {
       const field = type.getFields()[output.name];
       if (!field) {
-        report(at, `selection names "${output.name}", which ${type.name} does not have (it has: ${Object.keys(type.getFields()).join(', ')})`);
+        const names = Object.keys(type.getFields());
+        report(at, `selection names "${output.name}", which ${type.name} does not have (it has: ${names.join(', ')})${didYouMean(output.name, names)}`);
         continue;
       }
       if (output.sub) checkFields(subFields(output.sub), getNamedType(field.type), at);
     }
   }
+}
+
+/** `parseSelection` names an unknown variable (`$arg`) with every known one: this adds the one meant. */
+function unknownVariableHint(message: string): string {
+  const name = /^unknown variable "([^"]+)"/.exec(message)?.[1];
+  return name === undefined ? '' : didYouMean(name, VARIABLES);
 }
 
 /** Variables Apollo gives every connector beside `$args` and `$this`. */

@@ -37,6 +37,13 @@ describe('reading connectors from the SDL', () => {
     ]);
   });
 
+  it('fails on a field with two @connect, rather than run one of them unsaid', () => {
+    const twice = `@connect(source: "api", http: { GET: "/posts/{$args.id}" }, selection: "id")`;
+    expect(problemsOf(`${SOURCE}type Query {\n  post(id: ID!): Post\n    ${twice}\n    ${twice}\n}\ntype Post { id: ID! }`)).toEqual([
+      '[connect] schema/catalog.graphql:5: Query.post has two @connect: a field here has one connector; move the other\'s fields to a connector on Post (by its @key) or to a field of their own',
+    ]);
+  });
+
   it('fails on $args the field does not have', () => {
     expect(problemsOf(`${SOURCE}type Query { post(id: ID!): Post @connect(source: "api", http: { GET: "/posts/{$args.postId}" }, selection: "id") }\ntype Post { id: ID! }`)).toEqual([
       '[connect] schema/catalog.graphql:2: $args.postId: Query.post has no argument "postId" (it has: id)',

@@ -1,9 +1,10 @@
 import type { Expr, Path, Selection, Step, SubSelection } from './ast.ts';
+import { nearestName } from './did-you-mean.ts';
 import { METHODS } from './methods/index.ts';
 import { singleKey } from './parse.ts';
 
 /** Calls `onPath` for every path of a selection, wherever it is (method arguments, `$(...)`, sub-selections), and `onStep` for every step. */
-function visit(selection: Selection, onPath: (path: Path) => void, onStep: (step: Step) => void = () => {}): void {
+export function visit(selection: Selection, onPath: (path: Path) => void, onStep: (step: Step) => void = () => {}): void {
   const steps = (list: Step[]) => {
     for (const step of list) {
       onStep(step);
@@ -98,20 +99,9 @@ export function unknownMethods(selection: Selection): { message: string; offset:
     () => {},
     (step) => {
       if (step.kind !== 'method' || step.name === 'as' || Object.hasOwn(METHODS, step.name)) return;
-      const near = Object.keys(METHODS).find((known) => distance(known.toLowerCase(), step.name.toLowerCase()) <= 2);
+      const near = nearestName(step.name, Object.keys(METHODS));
       found.push({ message: `unknown method ->${step.name}${near ? ` (did you mean ->${near}?)` : ''}: it gives no value`, offset: step.offset });
     },
   );
   return found;
-}
-
-/** Edit distance, for suggesting the name meant. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
 }
