@@ -8,10 +8,15 @@
  *   node --experimental-strip-types --cpu-prof --cpu-prof-dir=/tmp/prof bench/mapping.ts
  *
  * The selection is applied through `applySelection` (src/connect/selection.ts),
- * as a request applies it: the evaluator and then the nulls for missing keys.
+ * as a request applies it, in the form a Worker runs: the JavaScript the build
+ * writes into the schema module (src/connect/mapping/emit.ts), found by its
+ * text. The closures that form falls back to (evaluate.ts) are measured too,
+ * as they run alone where the build wrote nothing.
  */
 import { deepStrictEqual } from 'node:assert/strict';
 import { parseArgs } from 'node:util';
+import { emitSelection, loadEmitted } from '../src/connect/mapping/emit.ts';
+import { useEmittedSelections } from '../src/connect/mapping/index.ts';
 import { applySelection, parseSelection } from '../src/connect/selection.ts';
 import { seeded } from './seeded-random.ts';
 
@@ -132,8 +137,10 @@ interface MappingFigures {
   items: number;
   outputFields: number;
   methodCallsPerItem: number;
-  /** Median over the runs of µs per item through `applySelection`. */
+  /** Median over the runs of µs per item through `applySelection`, in the form the build writes. */
   mappingUsPerItem: number;
+  /** The same through the compiled closures alone. */
+  closuresUsPerItem: number;
   handWrittenUsPerItem: number;
   /** mappingUsPerItem / handWrittenUsPerItem. */
   ratio: number;
@@ -150,23 +157,28 @@ interface MappingFigures {
  */
 function measureMapping(quick: boolean): MappingFigures {
   const answer = originAnswer();
+  const closures = parseSelection(SELECTION);
+  useEmittedSelections({ [SELECTION]: loadEmitted(emitSelection(closures.ast)) });
   const selection = parseSelection(SELECTION);
   const mapped = () => applySelection(selection, answer, { args: {} });
+  const byClosures = () => applySelection(closures, answer, { args: {} });
   const byHand = () => handWritten(answer);
   deepStrictEqual(mapped(), byHand());
+  deepStrictEqual(byClosures(), byHand());
 
   const [runs, runMs, warmUpMs] = quick ? [5, 20, 100] : [15, 60, 400];
-  const sides = [mapped, byHand].map((apply) => {
+  const sides = [mapped, byClosures, byHand].map((apply) => {
     const applications = Math.max(1, Math.round((applicationsIn(apply, warmUpMs) * runMs) / warmUpMs));
     return { apply, applications, usPerItem: [] as number[] };
   });
   for (let run = 0; run < runs; run++) for (const side of sides) side.usPerItem.push(timed(side.apply, side.applications));
-  const [mapping, hand] = sides.map((side) => median(side.usPerItem)) as [number, number];
+  const [mapping, closureTime, hand] = sides.map((side) => median(side.usPerItem)) as [number, number, number];
   return {
     items: ITEMS,
     outputFields: 10,
     methodCallsPerItem: 2,
     mappingUsPerItem: Number(mapping.toPrecision(3)),
+    closuresUsPerItem: Number(closureTime.toPrecision(3)),
     handWrittenUsPerItem: Number(hand.toPrecision(3)),
     ratio: Number((mapping / hand).toPrecision(3)),
     runs,

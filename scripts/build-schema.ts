@@ -11,11 +11,13 @@
  * [build] step runs it, so `GATEWAY_SCHEMA=DIR` picks the folder of any
  * wrangler command (scripts/schema-option.ts sets it for `--schema`).
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ConnectError, readSchemaFiles, type SchemaFile } from '../src/connect/connector-plan.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ConnectError, readSchemaFiles, type GatewayPlan, type SchemaFile } from '../src/connect/connector-plan.ts';
+import { emitSelection } from '../src/connect/mapping/emit.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 export const DEFAULT_SCHEMA_DIR = 'schema';
@@ -65,10 +67,12 @@ export function defaultQuery(dir: string): string {
 /** Checks the folder, writes its module and makes it `current.ts`; answers the module's path. Throws `ConnectError` listing every mistake. */
 export function buildSchemaModule(dir: string): string {
   const files = readSchemaFolder(dir);
-  for (const warning of readSchemaFiles(files).warnings) console.warn(warning);
-  const out = schemaModulePath(dir);
   const resolverDir = resolve(root, dir, 'resolvers');
   const modules = existsSync(resolverDir) ? readdirSync(resolverDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts')).sort() : [];
+  const resolvedInCode = fieldsResolvedIn(modules.map((name) => join(resolverDir, name)));
+  const { plan, warnings } = readSchemaFiles(files, { resolvedInCode });
+  for (const warning of warnings) console.warn(warning);
+  const out = schemaModulePath(dir);
   const imports = modules.map((name, i) => `import * as module${i} from '${relative(join(out, '..'), join(resolverDir, name)).replace(/\\/g, '/')}';`);
   const source = [
     `// Written by scripts/build-schema.ts from ${relative(root, resolve(root, dir)) || '.'}/: do not edit.`,
@@ -77,6 +81,7 @@ export function buildSchemaModule(dir: string): string {
     `export default {`,
     `  files: ${JSON.stringify(files)},`,
     `  resolvers: modules.flatMap((module) => ('resolvers' in module ? [module.resolvers] : [])),`,
+    `  selections: {${emittedSelections(plan).map(([text, code]) => `\n    ${JSON.stringify(text)}: ${code.replaceAll('\n', '\n    ')},`).join('')}\n  },`,
     `} as import('${relative(join(out, '..'), join(root, 'src/connect/gateway-schema.ts')).replace(/\\/g, '/')}').SchemaFolder;`,
     `export const defaultQuery = ${JSON.stringify(defaultQuery(dir))};`,
     '',
@@ -85,6 +90,35 @@ export function buildSchemaModule(dir: string): string {
   writeIfChanged(out, source);
   writeIfChanged(join(out, '..', 'current.ts'), `// The folder the last build took (scripts/build-schema.ts): do not edit.\nexport { default, defaultQuery } from './${basename(out)}';\n`);
   return out;
+}
+
+/**
+ * The `Type.field`s the resolver modules answer (the keys of each one's
+ * `resolvers`), which the connectors' selections need not fill. Read by
+ * importing them in a node of their own, afresh at each build (`npm start`
+ * rebuilds in one process), where their top-level code runs apart from the
+ * build's; `'unread'` when one does not import in node (a Worker-only
+ * import, TypeScript node cannot strip), which the build says.
+ */
+function fieldsResolvedIn(paths: string[]): ReadonlySet<string> | 'unread' {
+  if (!paths.length) return new Set();
+  const list = `const fields = []; for (const url of ${JSON.stringify(paths.map((path) => pathToFileURL(path).href))}) { const { resolvers } = await import(url); for (const [type, map] of Object.entries(resolvers ?? {})) for (const field of Object.keys(map ?? {})) fields.push(type + '.' + field); } console.log(JSON.stringify(fields));`;
+  const child = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', '--input-type=module', '--eval', list], { encoding: 'utf8' });
+  if (child.status === 0) return new Set(JSON.parse(child.stdout.trim().split('\n').pop()!) as string[]);
+  const why = /^\w*Error\b.*$/m.exec(child.stderr)?.[0] ?? child.stderr.trim().split('\n')[0];
+  console.warn(`[connect] ${relative(root, join(paths[0]!, '..'))}: warning: the build could not import the resolvers to learn which fields they answer (${why}): a non-null field no selection fills is a warning, not an error`);
+  return 'unread';
+}
+
+/**
+ * Each connector's selection written as JavaScript (src/connect/mapping/emit.ts),
+ * by its text: what maps every item of an origin's answer, at the speed of
+ * hand-written code. The short expressions of URLs, headers and bodies run as
+ * the closures compiled when the isolate starts.
+ */
+function emittedSelections(plan: GatewayPlan): [text: string, code: string][] {
+  const selections = new Map([...plan.fields.values(), ...plan.entities.values()].map(({ selection }) => [selection.source, selection.ast]));
+  return [...selections].map(([text, ast]) => [text, emitSelection(ast)]);
 }
 
 /** Unchanged files keep their time, so that a watching `wrangler dev` does not rebuild for nothing. */

@@ -1,6 +1,7 @@
 import { buildASTSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { createSchema } from 'graphql-yoga';
 import { readSchemaFiles, type GatewayPlan, type SchemaFile } from './connector-plan.ts';
+import { useEmittedSelections, type EmittedSelection } from './mapping/index.ts';
 import { connectResolvers, type ResolverMap } from './resolvers.ts';
 
 export interface GatewaySchema {
@@ -13,14 +14,16 @@ export interface GatewaySchema {
   sdl: string;
 }
 
-/** A schema folder, as `scripts/build-schema.ts` bundles it: its SDL files and its escape-hatch resolvers. */
+/** A schema folder, as `scripts/build-schema.ts` bundles it: its SDL files, its escape-hatch resolvers and its selections written as JavaScript, by their text. */
 export interface SchemaFolder {
   files: SchemaFile[];
   resolvers: ResolverMap[];
+  selections?: Readonly<Record<string, EmittedSelection>>;
 }
 
 /** The executable schema: connectors' resolvers, with the folder's TypeScript ones where it has them. */
-export function createGatewaySchema({ files, resolvers }: SchemaFolder): GatewaySchema {
+export function createGatewaySchema({ files, resolvers, selections = {} }: SchemaFolder): GatewaySchema {
+  useEmittedSelections(selections);
   const { typeDefs, plan } = readSchemaFiles(files);
   const resolverMap = connectResolvers(buildASTSchema(typeDefs), plan, resolvers);
   return { schema: createSchema({ typeDefs, resolvers: resolverMap }), typeDefs, resolvers: resolverMap, plan, sdl: files.map((file) => file.sdl).join('\n') };

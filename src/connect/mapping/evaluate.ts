@@ -36,7 +36,8 @@ export interface Scope {
 
 /** `data`: what `@` and a `{ ... }` read; `dollar`: what `$` and bare keys read. */
 export type Evaluate = (data: unknown, dollar: unknown, scope: Scope) => unknown;
-type Tail = (value: unknown, dollar: unknown, scope: Scope) => unknown;
+export type Tail = (value: unknown, dollar: unknown, scope: Scope) => unknown;
+export type ApplySub = (value: unknown, scope: Scope) => unknown;
 
 export function compileSelection(selection: Selection): Evaluate {
   if (selection.kind === 'path') return compilePath(selection.path);
@@ -44,7 +45,7 @@ export function compileSelection(selection: Selection): Evaluate {
   return (data, _dollar, scope) => sub(data, scope);
 }
 
-function compilePath(path: Path): Evaluate {
+export function compilePath(path: Path): Evaluate {
   const general = compilePathSteps(path);
   const keys = plainKeys(path);
   if (!keys) return general;
@@ -71,16 +72,24 @@ function plainKeys(path: Path): string[] | undefined {
   return keys.some((key) => key in Object.prototype) ? undefined : keys;
 }
 
-function compilePathSteps(path: Path): Evaluate {
+/** The steps a path takes from its start value: a bare key (`a.b`) is a read of `a` from `$`, then the rest. */
+export function stepsOf(path: Path): Step[] {
+  const { start } = path;
+  return start.kind === 'key' ? [{ kind: 'key', key: start.key, offset: path.offset }, ...path.steps] : path.steps;
+}
+
+/** The path's steps from `from` on, then its `{ ... }`: for code that took the steps before `from` itself (emitted.ts). */
+export function compileTail(path: Path, from: number): Tail {
   const sub = path.sub && compileSub(path.sub);
   const end: Tail = sub ? (value, _dollar, scope) => sub(value, scope) : (value) => value;
+  return compileSteps(stepsOf(path).slice(from), end);
+}
+
+function compilePathSteps(path: Path): Evaluate {
+  const tail = compileTail(path, 0);
   const { start } = path;
-  if (start.kind === 'key') {
-    // A bare key reads from `$`, whatever `@` is: `a->and(b)` reads both from `$`.
-    const tail = compileSteps([{ kind: 'key', key: start.key, offset: path.offset }, ...path.steps], end);
-    return (_data, dollar, scope) => tail(dollar, dollar, scope);
-  }
-  const tail = compileSteps(path.steps, end);
+  // A bare key reads from `$`, whatever `@` is: `a->and(b)` reads both from `$`.
+  if (start.kind === 'key') return (_data, dollar, scope) => tail(dollar, dollar, scope);
   if (start.kind === 'expr') {
     const expr = compileExpr(start.expr);
     return (data, dollar, scope) => {
@@ -151,7 +160,7 @@ function methodStep(step: Step & { kind: 'method' }, next: Tail): Tail {
     const wanted = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
     throw new MappingSyntaxError(`->${step.name} takes ${wanted} argument${wanted === '1' || wanted === 'at least 1' ? '' : 's'}, not ${argCount}`, step.offset);
   }
-  const args = (step.args ?? []).map(compileExpr);
+  const args = compileArgs(step);
   return (value, dollar, scope) => {
     if (value === undefined) return undefined;
     const result = method.apply(value, new Call(step.name, args, value, dollar, scope, step.offset));
@@ -159,8 +168,13 @@ function methodStep(step: Step & { kind: 'method' }, next: Tail): Tail {
   };
 }
 
+/** A method's arguments, each compiled to run when the method asks for it. */
+export function compileArgs(step: Step & { kind: 'method' }): Evaluate[] {
+  return (step.args ?? []).map(compileExpr);
+}
+
 /** One method call's view of its arguments: evaluated when the method asks, with `@` bound as it says. */
-class Call implements MethodCall {
+export class Call implements MethodCall {
   readonly name: string;
   readonly #args: Evaluate[];
   readonly #input: unknown;
@@ -203,7 +217,7 @@ function asStep(step: Step & { kind: 'method' }, next: Tail): Tail {
 }
 
 /** Applied to a value: to each item of a list; otherwise its named selections, merged, with `$` bound to the value. */
-function compileSub(sub: SubSelection): (value: unknown, scope: Scope) => unknown {
+export function compileSub(sub: SubSelection): ApplySub {
   const fields = subFields(sub);
   const names = fields.map((field) => field.name);
   // The common case: every item names its own key, each once. Nothing merges: the object is filled in order.
@@ -236,7 +250,7 @@ function compileSub(sub: SubSelection): (value: unknown, scope: Scope) => unknow
 }
 
 /** The key a named selection gives its value: its alias, or its single key; none for a spread. */
-function nameOf(named: Named): string | undefined {
+export function nameOf(named: Named): string | undefined {
   const { prefix } = named;
   return prefix.kind === 'alias' ? prefix.key.name : prefix.kind === 'none' ? singleKey(named.path)?.name : undefined;
 }

@@ -1,5 +1,6 @@
 import type { Selection } from './ast.ts';
 import { unknownMethods } from './analyze.ts';
+import { emittedFor, instantiate } from './emitted.ts';
 import { compileSelection, type Evaluate, type MappingError } from './evaluate.ts';
 import { parseSelection } from './parse.ts';
 
@@ -17,11 +18,13 @@ export interface Mapping {
 
 export { MappingSyntaxError } from './parse.ts';
 export type { MappingError } from './evaluate.ts';
+export { useEmittedSelections, type EmittedSelection } from './emitted.ts';
 
-/** Parses and compiles; a mistake throws `MappingSyntaxError` with its offset. */
+/** Parses and compiles (taking the form the build wrote, when the schema module has one); a mistake throws `MappingSyntaxError` with its offset. */
 export function compileMapping(source: string): Mapping {
   const ast = parseSelection(source);
-  return { source, ast, evaluate: compileSelection(ast), warnings: unknownMethods(ast) };
+  const written = emittedFor(source);
+  return { source, ast, evaluate: written ? instantiate(ast, written) : compileSelection(ast), warnings: unknownMethods(ast) };
 }
 
 /**

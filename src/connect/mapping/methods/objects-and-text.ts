@@ -53,11 +53,9 @@ function truncatedIntegerText(n: number): string {
  * Rust's `i64::from_str_radix`: one optional sign, then at least one digit of
  * the base (letters in either case), nothing else, no whitespace, within i64.
  */
-const DECIMAL = /^[+-]?[0-9]{1,15}$/;
-
 function parseI64(text: string, base: number): number | undefined {
   // The common case, exactly: up to 15 decimal digits fit both a double and an i64 (`+ 0` makes -0 a 0).
-  if (base === 10 && DECIMAL.test(text)) return Number(text) + 0;
+  if (base === 10 && isShortDecimal(text)) return Number(text) + 0;
   const negative = text.startsWith('-');
   const digits = negative || text.startsWith('+') ? text.slice(1) : text;
   if (digits === '') return undefined;
@@ -69,6 +67,18 @@ function parseI64(text: string, base: number): number | undefined {
   }
   if (negative) value = -value;
   return value >= -(2n ** 63n) && value < 2n ** 63n ? Number(value) : undefined;
+}
+
+/** An optional sign and 1 to 15 decimal digits; tested by character codes rather than a regular expression, since it runs per item. */
+function isShortDecimal(text: string): boolean {
+  const signed = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45;
+  const digits = text.length - (signed ? 1 : 0);
+  if (digits < 1 || digits > 15) return false;
+  for (let index = signed ? 1 : 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 /**
