@@ -344,12 +344,13 @@ export function readSchemaFiles(files: SchemaFile[], { resolvedInCode }: ReadOpt
       if (!connector) continue;
       for (const read of connectorReads(connector)) checkVariable(read, connector.where, field, parent, ['$args', '$this', ...APOLLO_CONTEXT_VARIABLES]);
       const named = getNamedType(field.type);
-      if (isObjectType(named)) {
-        checkSelection(connector.selection, named, connector.where);
-        built.push({ connector, type: named, given: [] });
+      if (isObjectType(named)) checkSelection(connector.selection, named, connector.where);
+      // Apollo's planner may combine several connectors of one field; here a field has one, the first, and the others are checked but never run.
+      if (plan.fields.has(coordinate)) {
+        warnings.push(`[connect] ${connector.where}: warning: ${coordinate} has more than one @connect: this one never runs (a field has one connector here, the first); what only it selects is null. Move it to a connector on ${named.name} (by its @key) or to a field of its own`);
+        continue;
       }
-      // Apollo's planner may combine several connectors of one field; one graph here runs one connector per field, and none is dropped unsaid.
-      if (plan.fields.has(coordinate)) report(connector.where, `${coordinate} has two @connect: a field here has one connector; move the other's fields to a connector on ${named.name} (by its @key) or to a field of their own`);
+      if (isObjectType(named)) built.push({ connector, type: named, given: [] });
       plan.fields.set(coordinate, connector);
       if (argumentsOf(directive).entity === true) {
         if (parent.name !== 'Query' || !isObjectType(named) || isListType(getNullableType(field.type))) report(connector.where, `entity: true on ${coordinate}: only a root Query field answering one object fetches an entity`);

@@ -37,10 +37,14 @@ describe('reading connectors from the SDL', () => {
     ]);
   });
 
-  it('fails on a field with two @connect, rather than run one of them unsaid', () => {
-    const twice = `@connect(source: "api", http: { GET: "/posts/{$args.id}" }, selection: "id")`;
-    expect(problemsOf(`${SOURCE}type Query {\n  post(id: ID!): Post\n    ${twice}\n    ${twice}\n}\ntype Post { id: ID! }`)).toEqual([
-      '[connect] schema/catalog.graphql:5: Query.post has two @connect: a field here has one connector; move the other\'s fields to a connector on Post (by its @key) or to a field of their own',
+  it('runs the first @connect of a field and warns of the others, which never run', () => {
+    const connect = (path: string, selection: string) => `@connect(source: "api", http: { GET: "${path}" }, selection: "${selection}")`;
+    const { plan, warnings } = readSchemaFiles([
+      { name: 'schema/catalog.graphql', sdl: `${SOURCE}type Query {\n  post(id: ID!): Post\n    ${connect('/posts/{$args.id}', 'id title')}\n    ${connect('/posts/{$args.id}/body', 'body')}\n}\ntype Post { id: ID! title: String body: String }` },
+    ]);
+    expect(plan.fields.get('Query.post')?.selection.source).toBe('id title');
+    expect(warnings).toEqual([
+      '[connect] schema/catalog.graphql:5: warning: Query.post has more than one @connect: this one never runs (a field has one connector here, the first); what only it selects is null. Move it to a connector on Post (by its @key) or to a field of its own',
     ]);
   });
 
