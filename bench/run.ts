@@ -2,14 +2,14 @@
  * `npm run bench [-- --quick]`: starts every system, drives load from a
  * separate process, and writes bench/results/{latest|quick}.{json,md,svg}.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { parseArgs } from 'node:util';
 import { saturationGenerator } from './load/index.ts';
 import { chart, markdown, ratiosOf, type Results } from './report.ts';
 import { consistency, hot, hotGet, mapping, nplus1, outage, rate, spike, stampede, type ScenarioResult, type Settings } from './scenarios.ts';
-import { ROOT } from './systems.ts';
+import { buildBundle } from '../scripts/build-bundle.ts';
+import { ROOT } from '../scripts/project-root.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const quick = values.quick;
@@ -24,11 +24,7 @@ const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).to
 log(`saturation load: ${saturationGenerator()}`);
 if (chosen.some((name) => !WITHOUT_SYSTEMS.has(name))) {
   log('building the production bundle (wrangler deploy --dry-run)');
-  execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--env', 'production', '--outdir', 'dist/worker'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  });
+  buildBundle({ environment: 'production', outdir: `${ROOT}dist/worker` });
 }
 
 const scenarios: Record<string, ScenarioResult> = {};

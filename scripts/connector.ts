@@ -13,7 +13,6 @@
  * Exit codes: 0 called and mapped, 1 the origin failed, 2 a usage error.
  */
 import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readConfig, type GatewayConfig } from '../src/config.ts';
 import { resolveBaseUrls } from '../src/connect/base-urls.ts';
@@ -27,6 +26,7 @@ import { missingConfig, resolveSourceConfig } from '../src/connect/source-config
 import { createOriginClient, type OriginAnswer } from '../src/origin/client.ts';
 import { OriginError } from '../src/origin/origin-error.ts';
 import { readSchemaFolder } from './build-schema.ts';
+import { ROOT } from './project-root.ts';
 
 const USAGE =
   'usage: npm run connector -- --schema DIR <Type.field | EntityType> [--args JSON] [--this JSON] [--origin-url URL] [--var NAME:VALUE ...] [--header NAME:VALUE ...]';
@@ -36,8 +36,6 @@ const REDACTED = '[redacted]';
 const MAX_ITEMS = 10;
 const MAX_STRING = 400;
 const MAX_LINES = 150;
-
-const root = fileURLToPath(new URL('../', import.meta.url));
 
 function usage(message: string): never {
   console.error(`[connector] ${message}\n${USAGE}`);
@@ -274,7 +272,7 @@ function readArgs() {
 /** The folder's connectors, checked as the build checks them; a mistake is printed as the build prints it. */
 function readPlan(dir: string): GatewayPlan {
   try {
-    return readSchemaFiles(readSchemaFolder(relative(root, resolve(process.cwd(), dir)) || '.')).plan;
+    return readSchemaFiles(readSchemaFolder(relative(ROOT, resolve(process.cwd(), dir)) || '.')).plan;
   } catch (error) {
     if (error instanceof ConnectError) usage(error.message);
     throw error;

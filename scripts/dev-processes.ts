@@ -1,9 +1,19 @@
+/**
+ * The child processes of the project's commands, tests and benchmark: a free
+ * port, `wrangler dev`, a Node script started and waited for until it prints
+ * that it is ready, a URL polled until it answers, and a child stopped. One
+ * set for all of them. It lives in scripts/, not test/support/ (where the
+ * tests' simulator client is): `npm start` and `npm run serve` use it too,
+ * and the commands users run must not depend on the test folder; tests and
+ * the benchmark import it from here.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+import { ROOT } from './project-root.ts';
 import type { SchemaOption } from './schema-option.ts';
 
-export const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const WRANGLER = fileURLToPath(new URL('../node_modules/wrangler/bin/wrangler.js', import.meta.url));
+export const WRANGLER = `${ROOT}node_modules/wrangler/bin/wrangler.js`;
 
 export interface WranglerDevOptions {
   port: number;
@@ -43,11 +53,82 @@ export async function waitForOk(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-/** Ends a child and waits for it, so that no port stays taken. */
+/** A port nothing listens on now, for a child that must be told its port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/** A child that said it is ready, and the URLs its ready lines named. */
+export interface Started {
+  child: ChildProcess;
+  urls: string[];
+}
+
+export interface StartOptions {
+  /** How many ready lines to wait for: `npm run serve` prints one per isolate. Default 1. */
+  readyLines?: number;
+  /** Added to this process's environment (telemetry is always off). */
+  env?: Record<string, string>;
+  /** `inherit` shows what the child writes there as it runs; `pipe` keeps only its end, for the error when it fails to start. Default `pipe`. */
+  stderr?: 'inherit' | 'pipe';
+}
+
+/** Building a bundle and starting workerd on a busy machine fits well within this. */
+const STARTUP_MS = 180_000;
+/** A ready line: `ready <url>` (npm run serve, the example simulators, the benchmark's peers) or `... listening on <url>` (the origin simulator). */
+const READY_LINE = /(?:^ready|listening on) (http:\/\/\S+)/;
+
+/**
+ * `node --experimental-strip-types SCRIPT ARGS` from the project's folder,
+ * resolved once it has printed `readyLines` ready lines; rejected, with what
+ * it printed, if it exits first or is not ready within STARTUP_MS (then it
+ * is killed).
+ */
+export function startReady(script: string, args: string[], { readyLines = 1, env = {}, stderr = 'pipe' }: StartOptions = {}): Promise<Started> {
+  const child = spawn(process.execPath, ['--experimental-strip-types', script, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', stderr],
+    env: { ...process.env, ...env, WRANGLER_SEND_METRICS: 'false' },
+  });
+  // The end of what it printed, for the error: enough for a build's or workerd's last words.
+  let printed = '';
+  const keep = (text: string) => void (printed = (printed + text).slice(-4000));
+  child.stderr?.on('data', (chunk: Buffer) => keep(chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const fail = (what: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${[script, ...args].join(' ')} ${what}: ${printed}`));
+    };
+    const exited = (code: number | null) => fail(`exited with ${code}`);
+    const timer = setTimeout(() => fail(`was not ready within ${STARTUP_MS / 1000} s`), STARTUP_MS);
+    child.once('exit', exited);
+    const urls: string[] = [];
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      keep(`${line}\n`);
+      const url = READY_LINE.exec(line)?.[1];
+      if (!url || urls.push(url) < readyLines) return;
+      clearTimeout(timer);
+      child.off('exit', exited);
+      resolve({ child, urls });
+    });
+  });
+}
+
+/** Ends a child and waits for it, so that no port stays taken; one that ignores SIGTERM for 5 s is killed. */
 export function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }

@@ -6,11 +6,9 @@
  * every rebuild as `gateway:schema`. Default `schema/`.
  */
 import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSchemaModule, DEFAULT_SCHEMA_DIR } from './build-schema.ts';
+import { ROOT } from './project-root.ts';
 import { ConnectError } from '../src/connect/connector-plan.ts';
-
-const root = fileURLToPath(new URL('../', import.meta.url));
 
 export interface SchemaOption {
   /** As given, relative to the project: `examples/blog`. */
@@ -31,7 +29,7 @@ export function takeSchemaOption(args: string[]): SchemaOption {
     else if (arg.startsWith('--schema=')) dir = arg.slice('--schema='.length);
     else rest.push(arg);
   }
-  dir = relative(root, resolve(process.cwd(), dir)) || '.';
+  dir = relative(ROOT, resolve(process.cwd(), dir)) || '.';
   try {
     buildSchemaModule(dir);
   } catch (error) {

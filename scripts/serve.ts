@@ -8,14 +8,14 @@
  * could not serve with (scripts/preflight.ts) exit 1 with their `[config]`
  * messages, before the build.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, extname, join, parse, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { unstable_readConfig } from 'wrangler';
+import { buildBundle, wranglerEnvironment } from './build-bundle.ts';
 import { DEFAULT_SCHEMA_DIR, schemaModulePath } from './build-schema.ts';
 import { preflight } from './preflight.ts';
+import { ROOT } from './project-root.ts';
 import { takeSchemaOption } from './schema-option.ts';
 import { startWorkerdServer } from './workerd-server.ts';
 
@@ -53,8 +53,7 @@ const objectLatencyMs = Number(values['object-latency-ms']);
 const objectJitterMs = Number(values['object-jitter-ms']);
 if (!(objectLatencyMs >= 0)) fail(`--object-latency-ms must be a number of milliseconds, not "${values['object-latency-ms']}"`);
 if (!(objectJitterMs >= 0 && objectJitterMs <= objectLatencyMs)) fail(`--object-jitter-ms must be between 0 and --object-latency-ms, not "${values['object-jitter-ms']}"`);
-// `development` is wrangler.toml's top level ([vars]); any other name is an [env.NAME].
-const environment = values.env === 'development' ? undefined : values.env;
+const environment = wranglerEnvironment(values.env);
 const vars = Object.fromEntries(
   values.var.map((pair) => {
     const at = pair.indexOf(':');
@@ -63,8 +62,7 @@ const vars = Object.fromEntries(
   }),
 );
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const gatewayConfig = `${root}wrangler.toml`;
+const gatewayConfig = `${ROOT}wrangler.toml`;
 const config = values.config ? resolve(values.config) : gatewayConfig;
 if (!existsSync(config)) fail(`--config must be a wrangler config file, not "${values.config}"`);
 // Any other config's bundle goes beside the gateway's, named after its file: bench/peers/yoga-workers.wrangler.toml → dist/yoga-workers.
@@ -72,7 +70,7 @@ if (!existsSync(config)) fail(`--config must be a wrangler config file, not "${v
 // A schema folder other than schema/ builds beside it: dist/worker-examples-blog.
 // Named as its module is (scripts/build-schema.ts), so that two folders never share a bundle.
 const schemaSuffix = schemaOption.dir === DEFAULT_SCHEMA_DIR ? '' : `-${basename(schemaModulePath(schemaOption.dir), '.ts')}`;
-const outdir = config === gatewayConfig ? `${root}dist/worker${schemaSuffix}` : `${root}dist/${basename(config, extname(config)).replace(/\.wrangler$/, '')}`;
+const outdir = config === gatewayConfig ? `${ROOT}dist/worker${schemaSuffix}` : `${ROOT}dist/${basename(config, extname(config)).replace(/\.wrangler$/, '')}`;
 // Without --origin-url, the schema's @source baseURL (or wrangler.toml's ORIGIN_URL, if set) stands.
 const givenVars = { ...(values['origin-url'] ? { ORIGIN_URL: values['origin-url'] } : {}), LOG_REQUESTS: String(values.log), ...vars };
 if (config === gatewayConfig && !values.script) {
@@ -83,14 +81,7 @@ if (config === gatewayConfig && !values.script) {
     process.exit(1);
   }
 }
-if (!values['no-build'] && !values.script) {
-  // `--env ""` is wrangler's name for the top level.
-  execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--config', config, '--env', environment ?? '', '--outdir', outdir], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...schemaOption.env, WRANGLER_SEND_METRICS: 'false' },
-  });
-}
+if (!values['no-build'] && !values.script) buildBundle({ config, environment, outdir, env: schemaOption.env });
 
 /** wrangler names the bundle's main module after the config's `main`: src/index.ts → dist/worker/index.js. */
 function mainModule(): string {

@@ -6,11 +6,11 @@
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { freePort, stop } from './dev-processes.ts';
 
 export interface WorkerdServerOptions {
   /** 0 picks a free port. */
@@ -43,15 +43,6 @@ async function workerdBinary(): Promise<string> {
   const fromWrangler = createRequire(createRequire(import.meta.url).resolve('wrangler'));
   const workerd = (await import(fromWrangler.resolve('workerd'))) as { default: string | { default: string } };
   return typeof workerd.default === 'string' ? workerd.default : workerd.default.default;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('[serve] no free port'))));
-    });
-  });
 }
 
 const text = (value: string) => JSON.stringify(value);
@@ -195,12 +186,7 @@ export async function startWorkerdServer(options: WorkerdServerOptions): Promise
     url: urls[0]!,
     urls,
     close: async () => {
-      if (child.exitCode === null) {
-        await new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        });
-      }
+      await stop(child);
       await rm(dir, { recursive: true, force: true });
     },
   };

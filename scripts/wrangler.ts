@@ -4,13 +4,13 @@
  * other argument passes through.
  */
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { WRANGLER } from './dev-processes.ts';
+import { ROOT } from './project-root.ts';
 import { takeSchemaOption } from './schema-option.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const { env, rest } = takeSchemaOption(process.argv.slice(2));
-const { status } = spawnSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', ...rest], {
-  cwd: root,
+const { status } = spawnSync(process.execPath, [WRANGLER, ...rest], {
+  cwd: ROOT,
   stdio: 'inherit',
   env: { ...process.env, ...env },
 });

@@ -3,7 +3,7 @@ import { env, exports } from 'cloudflare:workers';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import worker from '../src/index.ts';
-import { originAdmin } from './origin-admin.ts';
+import { originAdmin } from './support/simulator-admin.ts';
 
 export interface GraphQLBody<T> {
   data?: T | null;

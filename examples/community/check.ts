@@ -18,17 +18,16 @@
  * system's temporary folder; each build lands in dist/ as any `--schema`
  * build does.
  */
-import { once } from 'node:events';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { stop } from '../../scripts/dev-processes.ts';
+import { ROOT } from '../../scripts/project-root.ts';
 import { serve } from '../../test/contract/serve.ts';
 import { CASES, type FileCase, type QueryCase } from './cases.ts';
 import { startCommunitySimulator, type RunningSimulator } from './simulator.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MIN_ANSWERED = 10;
 const QUERY_TIMEOUT_MS = 20_000;
 
@@ -159,10 +158,7 @@ async function attempt(test: FileCase, loaded: Loaded): Promise<Outcome> {
   } catch (error) {
     return fail(`the gateway did not start: ${firstLine(error)}`);
   } finally {
-    if (served && served.child.exitCode === null) {
-      served.child.kill('SIGTERM');
-      await once(served.child, 'exit');
-    }
+    if (served) await stop(served.child);
     await sim.close();
   }
 }

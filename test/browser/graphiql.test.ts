@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrigin } from '../../origin/server.ts';
-import { startWranglerDev, stop, waitForOk } from '../../scripts/dev-processes.ts';
+import { freePort, startWranglerDev, stop, waitForOk } from '../../scripts/dev-processes.ts';
+import { originAdmin } from '../support/simulator-admin.ts';
 import { browserCandidates, findBrowser } from './find-browser.ts';
 
 const browserPath = findBrowser(process.env.CHROMIUM_PATH, browserCandidates());
@@ -14,15 +14,6 @@ const browserPath = findBrowser(process.env.CHROMIUM_PATH, browserCandidates());
 const skip = !browserPath && process.env.CI !== 'true';
 // Not console: the root config shows console output only for failing tests.
 if (skip) process.stderr.write('GraphiQL browser test skipped: no Chromium or Chrome found; install chromium, or set CHROMIUM_PATH to one, to run it.\n');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 describe.skipIf(skip)('GraphiQL in a real browser, served by wrangler dev with no internet', () => {
   let origin: Awaited<ReturnType<typeof startOrigin>>;
@@ -68,7 +59,7 @@ describe.skipIf(skip)('GraphiQL in a real browser, served by wrangler dev with n
     await page.waitForFunction(() => /"totalCount":\s*1000/.test(document.body.innerText), undefined, { timeout: 30_000 });
 
     expect(offHost).toEqual([]);
-    const stats = (await (await fetch(`${origin.url}/__origin/stats`)).json()) as { routes: Record<string, number> };
+    const stats = await originAdmin(origin.url).stats();
     expect(stats.routes['GET /api/products']).toBeGreaterThanOrEqual(1);
     await page.close();
   });

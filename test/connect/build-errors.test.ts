@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/project-root.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Inside the project (where `.gateway/` is ignored), so that messages name it as a user would see it. */
 const DIR = '.gateway/test-bad-schema';
 

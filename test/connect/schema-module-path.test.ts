@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchemaModule, schemaModulePath } from '../../scripts/build-schema.ts';
+import { ROOT } from '../../scripts/project-root.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOP_MODULE = join(ROOT, '.gateway/schemas/schema.ts');
 const POINTER = join(ROOT, '.gateway/schemas/current.ts');
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/project-root.ts';
 import { ConnectError, readSchemaFiles, type ReadOptions } from '../../src/connect/connector-plan.ts';
 
 const SOURCE = 'extend schema @source(name: "api", http: { baseURL: "https://api.example.com" })\n';
@@ -183,7 +183,6 @@ type Post { id: ID! title: String! }`,
 });
 
 describe('the build learns which fields the folder’s TypeScript resolvers answer', () => {
-  const ROOT = fileURLToPath(new URL('../../', import.meta.url));
   /** Inside the project (where `.gateway/` is ignored), so that messages name it as a user would see it. Each build here fails, so the module pointer is left alone. */
   const DIR = '.gateway/test-unfilled-fields';
   const SDL = `${SOURCE}type Query {

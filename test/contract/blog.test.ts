@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TITLE_REQUIRED } from '../../examples/blog/simulator/posts.ts';
 import { createSeed } from '../../examples/blog/simulator/seed.ts';
-import { startBlogOrigin, type RunningBlogOrigin } from '../../examples/blog/simulator/server.ts';
+import { startBlogOrigin } from '../../examples/blog/simulator/server.ts';
 import type { BlogPost, BlogStats } from '../../examples/blog/simulator/types.ts';
-import { stop } from '../../scripts/dev-processes.ts';
 import { answer, codes, postJson, type Answer } from '../answers.ts';
-import { serve, type Served } from './serve.ts';
+import { useServedExample } from './served-example.ts';
 
 /**
  * The second example API, end to end: `npm run serve -- --schema
@@ -18,42 +17,19 @@ import { serve, type Served } from './serve.ts';
  * `@invalidates`. Origin calls are read from the simulator's `/__blog/stats`.
  */
 
-const PURGE_TOKEN = 'blog-purge';
 const WRITE = { authorization: 'Bearer blog-token' };
-/** Building the bundle and starting workerd. */
-const STARTUP_MS = 180_000;
 
 /** What the simulator starts from, for expected values that cost no origin call. */
 const SEED = createSeed();
 const userName = (id: number): string => SEED.users.find((user) => user.id === id)!.name;
 const postsBy = (userId: number): BlogPost[] => SEED.posts.filter((post) => post.userId === userId);
 
-/** `npm run serve` for the blog folder, in development settings. */
-function serveBlog(originUrl: string): Promise<Served> {
-  return serve(['--port', '0', '--env', 'development', '--schema', 'examples/blog', '--origin-url', originUrl, '--var', `PURGE_TOKEN:${PURGE_TOKEN}`]);
-}
-
 describe('the blog example through the gateway (SDL only)', () => {
-  let origin: RunningBlogOrigin | undefined;
-  let served: Served | undefined;
-
-  beforeAll(async () => {
-    origin = await startBlogOrigin({ port: 0, latencyMs: 5 });
-    served = await serveBlog(origin.url);
-  }, STARTUP_MS);
-
-  afterAll(async () => {
-    await Promise.all([served && stop(served.child), origin?.close()]);
-  });
-
-  const originUrl = (): string => origin!.url;
-  const gatewayUrl = (): string => served!.urls[0]!;
-
-  /** Every cache tier emptied, then the blog reseeded with its counters at zero. */
-  beforeEach(async () => {
-    const purged = await fetch(`${gatewayUrl()}/admin/purge`, postJson({ all: true }, { authorization: `Bearer ${PURGE_TOKEN}` }));
-    expect(purged.status, await purged.text()).toBe(200);
-    expect((await fetch(`${originUrl()}/__blog/reset`, { method: 'POST' })).status).toBe(200);
+  // `npm run serve` for the blog folder, in development settings; before each test the blog is reseeded, its counters at zero.
+  const { originUrl, gatewayUrl, admin } = useServedExample<BlogStats>({
+    name: 'blog',
+    startSimulator: () => startBlogOrigin({ port: 0, latencyMs: 5 }),
+    serveArgs: (url) => ['--port', '0', '--env', 'development', '--schema', 'examples/blog', '--origin-url', url],
   });
 
   const query = async (text: string, headers: Record<string, string> = {}): Promise<Answer> =>
@@ -66,7 +42,7 @@ describe('the blog example through the gateway (SDL only)', () => {
     return answered.body?.data as T;
   }
 
-  const stats = async (): Promise<BlogStats> => (await (await fetch(`${originUrl()}/__blog/stats`)).json()) as BlogStats;
+  const stats = (): Promise<BlogStats> => admin().stats();
 
   /** Straight from the blog, bypassing the gateway (counted in the stats: read them first). */
   const originPosts = async (userId: number): Promise<BlogPost[]> => (await (await fetch(`${originUrl()}/posts?userId=${userId}`)).json()) as BlogPost[];

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeed } from '../../examples/blog/simulator/seed.ts';
 import { startBlogOrigin, type RunningBlogOrigin } from '../../examples/blog/simulator/server.ts';
+import { ROOT } from '../../scripts/project-root.ts';
 
 /**
  * `npm run connector` (scripts/connector.ts), as a child process over the
@@ -17,10 +17,9 @@ import { startBlogOrigin, type RunningBlogOrigin } from '../../examples/blog/sim
  * page); otherwise both must show what the command prints now.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const COMMAND = fileURLToPath(new URL('../../scripts/connector.ts', import.meta.url));
-const TRANSCRIPT = fileURLToPath(new URL('../../docs/connectors/workbench.transcript.txt', import.meta.url));
-const WORKBENCH_DOC = fileURLToPath(new URL('../../docs/connectors/workbench.md', import.meta.url));
+const COMMAND = `${ROOT}scripts/connector.ts`;
+const TRANSCRIPT = `${ROOT}docs/connectors/workbench.transcript.txt`;
+const WORKBENCH_DOC = `${ROOT}docs/connectors/workbench.md`;
 /** The blog's own port (its @source baseURL), which the transcript shows in place of the test's. */
 const DOCUMENTED_ORIGIN = 'http://127.0.0.1:4020';
 /** How the transcript names the folder this test writes. */

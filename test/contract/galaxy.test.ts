@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_KEY, KEY_HEADER, NO_KEY, WRONG_KEY } from '../../examples/galaxy/simulator/auth.ts';
 import { PEOPLE, PLANETS, STARSHIPS } from '../../examples/galaxy/simulator/seed.ts';
-import { startGalaxyOrigin, type RunningGalaxyOrigin } from '../../examples/galaxy/simulator/server.ts';
+import { startGalaxyOrigin } from '../../examples/galaxy/simulator/server.ts';
 import type { GalaxyStats } from '../../examples/galaxy/simulator/types.ts';
-import { stop } from '../../scripts/dev-processes.ts';
 import { answer, postJson, type Answer } from '../answers.ts';
-import { serve, type Served } from './serve.ts';
+import { useServedExample } from './served-example.ts';
 
 /**
  * The third example API, end to end: `npm run serve -- --schema
@@ -19,42 +18,17 @@ import { serve, type Served } from './serve.ts';
  * calls are read from the simulator's `/__galaxy/stats`.
  */
 
-const PURGE_TOKEN = 'galaxy-purge';
-/** Building the bundle and starting workerd. */
-const STARTUP_MS = 180_000;
-
 const names = (ids: number[]): { name: string }[] => ids.map((id) => ({ name: PEOPLE.find((person) => person.id === id)!.name }));
 
-/** `npm run serve` for the galaxy folder, in production settings, with the galaxy's key as `$config.apiKey`. */
-function serveGalaxy(originUrl: string): Promise<Served> {
-  const args = ['--port', '0', '--env', 'production', '--schema', 'examples/galaxy', '--origin-url', originUrl];
-  for (const pair of [`PURGE_TOKEN:${PURGE_TOKEN}`, 'CACHE_SCOPE_SECRET:galaxy-scope', 'ORIGIN_BREAKER_FAILURES:1000000', `CONFIG_apiKey:${API_KEY}`]) {
-    args.push('--var', pair);
-  }
-  return serve(args);
-}
-
 describe('the galaxy example through the gateway (SDL only)', () => {
-  let origin: RunningGalaxyOrigin | undefined;
-  let served: Served | undefined;
-
-  beforeAll(async () => {
-    origin = await startGalaxyOrigin({ port: 0, latencyMs: 5 });
-    served = await serveGalaxy(origin.url);
-  }, STARTUP_MS);
-
-  afterAll(async () => {
-    await Promise.all([served && stop(served.child), origin?.close()]);
-  });
-
-  const originUrl = (): string => origin!.url;
-  const gatewayUrl = (): string => served!.urls[0]!;
-
-  /** Every cache tier emptied, then the galaxy's counters at zero and its key the default one. */
-  beforeEach(async () => {
-    const purged = await fetch(`${gatewayUrl()}/admin/purge`, postJson({ all: true }, { authorization: `Bearer ${PURGE_TOKEN}` }));
-    expect(purged.status, await purged.text()).toBe(200);
-    expect((await fetch(`${originUrl()}/__galaxy/reset`, { method: 'POST' })).status).toBe(200);
+  // `npm run serve` for the galaxy folder, in production settings, with the galaxy's key as `$config.apiKey`; before each test the galaxy's counters are at zero and its key the default one.
+  const { originUrl, gatewayUrl, admin } = useServedExample<GalaxyStats>({
+    name: 'galaxy',
+    startSimulator: () => startGalaxyOrigin({ port: 0, latencyMs: 5 }),
+    serveArgs: (url) => [
+      ...['--port', '0', '--env', 'production', '--schema', 'examples/galaxy', '--origin-url', url],
+      ...['CACHE_SCOPE_SECRET:galaxy-scope', 'ORIGIN_BREAKER_FAILURES:1000000', `CONFIG_apiKey:${API_KEY}`].flatMap((pair) => ['--var', pair]),
+    ],
   });
 
   const query = async (text: string, variables?: Record<string, unknown>): Promise<Answer> =>
@@ -67,7 +41,7 @@ describe('the galaxy example through the gateway (SDL only)', () => {
     return answered.body?.data as T;
   }
 
-  const stats = async (): Promise<GalaxyStats> => (await (await fetch(`${originUrl()}/__galaxy/stats`)).json()) as GalaxyStats;
+  const stats = (): Promise<GalaxyStats> => admin().stats();
 
   /** One error on the root field `field`, with the mapped message and code; `extensions.http` is not checked (see the report on Yoga). */
   /** A failed answer the schema maps (`errors`, `isSuccess`): its message, its code, the origin's status, and the connector. */

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { inject } from 'vitest';
 import type { CacheStats } from '../../src/cache/cache-stats.ts';
 import { answer, postJson, type Answer } from '../answers.ts';
-import { originAdmin } from '../origin-admin.ts';
+import { originAdmin } from '../support/simulator-admin.ts';
 import { CONTRACT_PURGE_TOKEN, type Settings } from './setup.ts';
 
 /** One server of the production build, as a client and an operator reach it: over HTTP. */

@@ -4,10 +4,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSchemaModule, DEFAULT_SCHEMA_DIR, schemaModulePath } from '../../scripts/build-schema.ts';
 import { stop } from '../../scripts/dev-processes.ts';
+import { ROOT } from '../../scripts/project-root.ts';
 import { startWorkerdServer } from '../../scripts/workerd-server.ts';
 import { postJson } from '../answers.ts';
 import { serve } from './serve.ts';
@@ -20,8 +20,7 @@ import { serve } from './serve.ts';
  * from `$config.apiKey`, "authors" with a template's placeholder for a base URL.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVE = fileURLToPath(new URL('../../scripts/serve.ts', import.meta.url));
+const SERVE = `${ROOT}scripts/serve.ts`;
 /** Building the bundle and starting workerd, for the settings that work. */
 const STARTUP_MS = 180_000;
 

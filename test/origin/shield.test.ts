@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OriginFault, OriginStats } from '../../origin/types.ts';
 import { concurrently, errorCodes, fetchWorker, resetAll, sleep, type GraphQLBody } from '../helpers.ts';
+import { originAdmin } from '../support/simulator-admin.ts';
 
 const PRODUCT = 'query($id: ID!) { product(id: $id) { id name } }';
 
@@ -17,26 +17,18 @@ async function send(vars: Env, id: number): Promise<{ status: number; headers: H
   return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody<{ product: { id: string } | null }> };
 }
 
-async function fragileAdmin<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${env.SHIELD_ORIGIN_URL}/__origin/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await response.json()) as T;
-}
-const fragileStats = () => fragileAdmin<OriginStats>('stats');
-const fragileFault = (fault: OriginFault) => fragileAdmin('faults', fault);
+/** The fragile origin's own view, bypassing the gateway. */
+const fragileOrigin = originAdmin(env.SHIELD_ORIGIN_URL);
 
 describe('origin shield: the origin never sees more than ORIGIN_MAX_CONCURRENCY requests', () => {
   beforeEach(async () => {
     await resetAll();
-    await fragileAdmin('reset', { reseed: true });
+    await fragileOrigin.reset();
   });
 
   it('100 concurrent distinct queries: the origin\'s maxInFlight stays at most 8, it rejects none, every client gets data', async () => {
     const answers = await concurrently(100, (i) => send(fragile, 101 + i));
-    const stats = await fragileStats();
+    const stats = await fragileOrigin.stats();
 
     expect(stats.rejected).toBe(0);
     expect(stats.maxInFlight).toBeLessThanOrEqual(8);
@@ -48,7 +40,7 @@ describe('origin shield: the origin never sees more than ORIGIN_MAX_CONCURRENCY 
   it('with a short queue, the overflow gets ORIGIN_BUSY with Retry-After instead of an origin call, and the origin still rejects none', async () => {
     const impatient = { ...fragile, ORIGIN_QUEUE_TIMEOUT_MS: '150' };
     const answers = await concurrently(100, (i) => send(impatient, 201 + i));
-    const stats = await fragileStats();
+    const stats = await fragileOrigin.stats();
     const busy = answers.filter((answer) => errorCodes(answer.body).includes('ORIGIN_BUSY'));
     const served = answers.filter((answer) => answer.body.data?.product);
 
@@ -68,38 +60,38 @@ describe('circuit breaker', () => {
 
   beforeEach(async () => {
     await resetAll();
-    await fragileAdmin('reset', { reseed: true });
+    await fragileOrigin.reset();
   });
 
   it('opens after consecutive failures: the origin is skipped, clients fail fast; after the cooldown one probe closes it', async () => {
-    await fragileFault({ mode: 'error' });
+    await fragileOrigin.fault({ mode: 'error' });
     for (let id = 301; id < 304; id++) expect(errorCodes((await send(guarded, id)).body)).toEqual(['ORIGIN_UNAVAILABLE']);
-    expect((await fragileStats()).total).toBe(3);
+    expect((await fragileOrigin.stats()).total).toBe(3);
 
     const skipped = await concurrently(10, (i) => send(guarded, 310 + i));
     expect(skipped.every((answer) => errorCodes(answer.body).join() === 'ORIGIN_UNAVAILABLE')).toBe(true);
     expect(skipped.every((answer) => Number(answer.headers.get('retry-after')) > 0)).toBe(true);
-    expect((await fragileStats()).total).toBe(3);
+    expect((await fragileOrigin.stats()).total).toBe(3);
 
-    await fragileFault({ mode: 'none' });
+    await fragileOrigin.fault({ mode: 'none' });
     await sleep(1100);
     const probe = await send(guarded, 320);
     expect(probe.body.data?.product?.id).toBe('320');
     const after = await concurrently(5, (i) => send(guarded, 330 + i));
     expect(after.every((answer, i) => answer.body.data?.product?.id === String(330 + i))).toBe(true);
-    expect((await fragileStats()).total).toBe(3 + 1 + 5);
+    expect((await fragileOrigin.stats()).total).toBe(3 + 1 + 5);
   });
 
   it('a failed probe opens it again without letting anyone else through', async () => {
-    await fragileFault({ mode: 'error' });
+    await fragileOrigin.fault({ mode: 'error' });
     for (let id = 401; id < 404; id++) await send(guarded, id);
     await sleep(1100);
     const probe = await send(guarded, 404);
     expect(errorCodes(probe.body)).toEqual(['ORIGIN_UNAVAILABLE']);
     const skipped = await concurrently(5, (i) => send(guarded, 410 + i));
     expect(skipped.every((answer) => errorCodes(answer.body).join() === 'ORIGIN_UNAVAILABLE')).toBe(true);
-    expect((await fragileStats()).total).toBe(4);
-    await fragileFault({ mode: 'none' });
+    expect((await fragileOrigin.stats()).total).toBe(4);
+    await fragileOrigin.fault({ mode: 'none' });
     await sleep(1100);
     expect((await send(guarded, 420)).body.data?.product?.id).toBe('420');
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { OriginFault, OriginStats } from '../../origin/types.ts';
 import { startOrigin, type OriginOptions, type RunningOrigin } from '../../origin/server.ts';
+import { originAdmin } from '../support/simulator-admin.ts';
 
 /** Starts an origin before the file's tests and closes it after; call the returned getter inside tests. */
 export function useOrigin(options: OriginOptions = {}): () => RunningOrigin {
@@ -59,19 +60,17 @@ export async function callForError(origin: RunningOrigin, path: string, options:
   return { status, code: body.error.code };
 }
 
-export async function stats(origin: RunningOrigin): Promise<OriginStats> {
-  return (await call<OriginStats>(origin, '/__origin/stats')).body;
+/** The admin API of a simulator started in this process, through the one client (test/support/simulator-admin.ts). */
+export function stats(origin: RunningOrigin): Promise<OriginStats> {
+  return originAdmin(origin.url).stats();
 }
 
+/** Zeroes the counters and clears faults; `reseed` also restores the data. */
 export async function reset(origin: RunningOrigin, reseed = false): Promise<void> {
-  await control(origin, '/__origin/reset', { reseed });
+  const admin = originAdmin(origin.url);
+  await (reseed ? admin.reset() : admin.resetCounters());
 }
 
 export async function setFault(origin: RunningOrigin, fault: OriginFault): Promise<void> {
-  await control(origin, '/__origin/faults', fault);
-}
-
-async function control(origin: RunningOrigin, path: string, json: unknown): Promise<void> {
-  const { status, body } = await call(origin, path, { method: 'POST', json });
-  if (status !== 200) throw new Error(`${path} answered ${status}: ${JSON.stringify(body)}`);
+  await originAdmin(origin.url).fault(fault);
 }
