@@ -1,162 +1,215 @@
 import { DEFAULT_MAX_BODY_BYTES } from './origin/client.ts';
 
-/** The gateway's settings, read once per isolate from the Worker's vars and secrets. */
+/**
+ * The gateway's settings, read once per isolate from the Worker's vars and
+ * secrets by `readConfig`: which var gives which setting is there, and what
+ * each var means, its default and its check are in `CONFIG_VARS`.
+ */
 export interface GatewayConfig {
-  /** Overrides the base URL of the schema's only `@source`. Var `ORIGIN_URL`; unset, the `@source`'s `baseURL`. */
   originUrl: string | undefined;
-  /** Base URLs by source name, from vars `ORIGIN_URL_<SOURCE>` (the name upper-cased, other characters as `_`): for schemas with several sources. */
+  /** By the source's var suffix (`ORIGIN_URL_LEGACY_BILLING` → `LEGACY_BILLING`). */
   sourceUrls: Record<string, string>;
-  /** What connectors read as `$config`: vars and secrets `CONFIG_<key>` (`CONFIG_apiKey` is `$config.apiKey`); `CONFIG_<SOURCE>_<key>` gives one source its own. */
+  /** `$config` by key, a source's own as `<SOURCE>_<key>` (resolved per source by `resolveSourceConfig`). */
   connectorConfig: Record<string, string>;
-  /** What connectors read as `$env`: vars and secrets `ENV_<NAME>` only (`ENV_REGION` is `$env.REGION`), never the gateway's own settings. */
   connectorEnv: Record<string, string>;
-  /** Keys per batched connector call at most; larger loads are split. Var `CONNECT_MAX_BATCH_SIZE`, default 100. */
   maxBatchSize: number;
-  /** Milliseconds before one origin call is abandoned. Var `ORIGIN_TIMEOUT_MS`, default 3000. */
   originTimeoutMs: number;
-  /** Bytes of one origin answer's body read at most, decompressed; a larger one is `ORIGIN_BODY_TOO_LARGE`. Var `ORIGIN_MAX_BODY_BYTES`, default 8388608 (8 MiB). */
   originMaxBodyBytes: number;
-  /** `production` turns GraphiQL off. Var `ENVIRONMENT`, default `development`. */
   environment: string;
   cache: CacheConfig;
   shield: ShieldConfig;
   limits: RequestLimits;
-  /** Accept only the operations in the codegen manifest. Var `PERSISTED_ONLY`, default false. */
   persistedOnly: boolean;
-  /** One JSON line per GraphQL request. Var `LOG_REQUESTS`, default true. */
   logRequests: boolean;
-  /** Origins whose pages may call the gateway: `*`, or a comma-separated list. Var `CORS_ORIGINS`, default `*`. */
   corsOrigins: '*' | string[];
 }
 
 export interface ShieldConfig {
-  /** Origin requests in flight at once, across every isolate. Var `ORIGIN_MAX_CONCURRENCY`, default 8. */
   maxConcurrency: number;
-  /** How long a request queues for an origin slot before `ORIGIN_BUSY`. Var `ORIGIN_QUEUE_TIMEOUT_MS`, default 5000. */
   queueTimeoutMs: number;
-  /** Consecutive origin failures that open the circuit breaker. Var `ORIGIN_BREAKER_FAILURES`, default 5. */
   breakerFailures: number;
-  /** How long the open breaker skips the origin before one probe decides. Var `ORIGIN_BREAKER_COOLDOWN_MS`, default 10000. */
   breakerCooldownMs: number;
 }
 
 /** What a request may ask for before it costs anything. */
 export interface RequestLimits {
-  /** Var `MAX_BODY_BYTES`, default 102400: larger bodies get 413. */
   bodyBytes: number;
-  /** Var `MAX_QUERY_LENGTH`, default 15000 characters of query text. */
   queryLength: number;
-  /** Var `MAX_VARIABLES_DEPTH`, default 64, at most 1000: levels of objects and arrays in `variables` or `extensions` (the object itself is the first). Deeper gets 400 `VARIABLES_TOO_DEEP` before anything walks them recursively (the cache key's stable stringify overflows the stack some 8,000 levels down). */
   variablesDepth: number;
-  /** Var `MAX_DEPTH`, default 8. */
   depth: number;
-  /** Var `MAX_ALIASES`, default 15. */
   aliases: number;
-  /** Var `MAX_DIRECTIVES`, default 50. */
   directives: number;
-  /** Var `MAX_TOKENS`, default 1000. */
   tokens: number;
-  /** Var `MAX_COST`, default 5000 (graphql-armor's cost: 2 per object, 1 per scalar, ×1.5 per level, times a literal `first`). */
   cost: number;
 }
 
 export interface CacheConfig {
-  /** How long a leader may hold a key's lease before the next request takes over. Var `CACHE_LOCK_LEASE_MS`, default 10000. */
   leaseMs: number;
-  /** How long a request waits for another's result before `ORIGIN_BUSY`. Var `CACHE_LOCK_TIMEOUT_MS`, default 5000. */
   lockTimeoutMs: number;
-  /** How long an isolate answers from memory before asking the key's Durable Object again; the bound on serving a purged entry. Var `CACHE_MEMORY_TTL_MS`, default 1000. */
   memoryTtlMs: number;
-  /** How long a location's isolates share an entry the key's Durable Object confirmed, through the Cache API, before asking the object again; 0 turns the location tier off. Adds to the bound on serving a purged entry. Var `CACHE_LOCATION_TTL_MS`, default 0. */
   locationTtlMs: number;
-  /** Index shards: Durable Objects that record which responses contain which entities. Var `CACHE_INDEX_SHARDS`, default 16. */
   indexShards: number;
-  /** Size of the per-isolate memory tier. Var `CACHE_MEMORY_MAX_BYTES`, default 16 MiB. */
   memoryMaxBytes: number;
-  /** Larger responses pass through uncached (`BYPASS`). Var `CACHE_MAX_ENTRY_BYTES`, default 1900000, at most 2000000 (a SQLite-backed Durable Object's value limit is 2 MB). */
   maxEntryBytes: number;
-  /** maxAge in seconds for root fields without a hint. Var `CACHE_DEFAULT_MAX_AGE`, default 0 (not cached). */
   defaultMaxAge: number;
-  /** Connector calls are cached per key in this many Durable Objects. Var `FIELD_CACHE_SHARDS`, default 16. */
   fieldShards: number;
-  /** Bearer token for `/admin/*`. Secret `PURGE_TOKEN`; unset turns the admin endpoints off. */
   purgeToken: string | undefined;
-  /** Key for hashing callers' identity headers into private cache scopes. Secret `CACHE_SCOPE_SECRET`; unset uses a plain SHA-256. */
   scopeSecret: string | undefined;
-  /** Client headers that identify a caller, lower-case: a response whose connectors may forward one is PRIVATE, and private answers are cached per the values of all of them. Var `IDENTITY_HEADERS`, comma-separated, default `authorization, cookie`. */
+  /** Lower-case. */
   identityHeaders: string[];
-  /** Whether the origin's `Cache-Control: private` / `no-store` and `Set-Cookie` keep its answers out of shared caches. Var `ORIGIN_CACHE_CONTROL`: `honor` (default) or `ignore`. */
   honorOriginCacheControl: boolean;
 }
 
+/**
+ * One var (or secret). Unset or empty, it stands for `default`; without a
+ * default the setting stays unset. `read` checks the text and makes the
+ * setting of it, throwing `[config] ...`; without it the text is the setting.
+ * A name with `<...>` in it is a family, every var with the prefix before the
+ * `<`: those with a `read` skip empty ones, as single vars do; those without
+ * pass their values on verbatim, empty ones too (what `$config` and `$env`
+ * give connectors, where an empty `CONFIG_<SOURCE>_<key>` still overrides).
+ */
+interface ConfigVar {
+  /** What it does, in a line (the README's table, which a test holds to these names and defaults, says more). */
+  meaning: string;
+  /** As written in wrangler.toml, which therefore sets only what differs from it. */
+  default?: string;
+  read?: (name: string, value: string) => unknown;
+}
+
+const int = (meaning: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  ({ meaning, default: String(fallback), read: (name: string, value: string) => readInt(name, value, min, max) }) satisfies ConfigVar;
+
+const flag = (meaning: string, fallback: boolean) => ({ meaning, default: String(fallback), read: readBoolean }) satisfies ConfigVar;
+
+/** A SQLite-backed Durable Object's value holds 2 MB: a larger entry could never be stored. */
 const MAX_ENTRY_BYTES_LIMIT = 2_000_000;
 
-/** `IDENTITY_HEADERS` unset: how a caller is identified in most APIs. */
-export const DEFAULT_IDENTITY_HEADERS: readonly string[] = ['authorization', 'cookie'];
+/** Every var and secret the gateway reads: the one place for their defaults, checks and meanings. */
+export const CONFIG_VARS = {
+  ORIGIN_URL: { meaning: "overrides the base URL of the schema's only `@source` (unset: its `baseURL`)", read: readOriginUrl },
+  'ORIGIN_URL_<SOURCE>': { meaning: 'the base URL of one of several sources: its name upper-cased, other characters as `_`', read: readOriginUrl },
+  'CONFIG_<key>': { meaning: 'what connectors read as `$config.<key>`; `CONFIG_<SOURCE>_<key>` gives one source its own' },
+  'ENV_<NAME>': { meaning: "what connectors read as `$env.<NAME>`; `$env` reads nothing else, never the gateway's own settings" },
+  CONNECT_MAX_BATCH_SIZE: int('keys per batched connector call at most; larger loads are split', 100, 1, 10_000),
+  ORIGIN_TIMEOUT_MS: int('milliseconds before one origin call is abandoned', 3000, 1),
+  ORIGIN_MAX_BODY_BYTES: int("bytes of one origin answer's body read at most, decompressed; more is `ORIGIN_BODY_TOO_LARGE`", DEFAULT_MAX_BODY_BYTES, 1),
+  ENVIRONMENT: { meaning: '`production` turns GraphiQL and introspection off', default: 'development' },
+  CACHE_LOCK_LEASE_MS: int("how long a leader may hold a key's lease before the next request takes over", 10_000, 1),
+  CACHE_LOCK_TIMEOUT_MS: int("how long a request waits for another's result before `ORIGIN_BUSY`", 5000, 1),
+  CACHE_MEMORY_TTL_MS: int("how long an isolate answers from memory before asking the key's Durable Object again", 1000, 0),
+  CACHE_MEMORY_MAX_BYTES: int('size of the per-isolate memory tier', 16 * 1024 * 1024, 0),
+  CACHE_MAX_ENTRY_BYTES: int('larger responses pass through uncached (`BYPASS`)', 1_900_000, 1, MAX_ENTRY_BYTES_LIMIT),
+  CACHE_DEFAULT_MAX_AGE: int('maxAge in seconds for root fields without a hint; 0 leaves them uncached', 0, 0),
+  FIELD_CACHE_SHARDS: int('Durable Objects the per-field cache of connector calls is spread over', 16, 1, 256),
+  // Adds to the bound on serving a purged entry, as the memory tier's TTL does.
+  CACHE_LOCATION_TTL_MS: int("how long a location's isolates share a confirmed entry through the Cache API; 0 is off", 0, 0),
+  CACHE_INDEX_SHARDS: int('Durable Objects the cache index (which responses contain which entities) is spread over', 16, 1, 256),
+  ORIGIN_MAX_CONCURRENCY: int('origin requests in flight at once, across every isolate', 8, 1),
+  ORIGIN_QUEUE_TIMEOUT_MS: int('how long a call queues for an origin slot before `ORIGIN_BUSY`', 5000, 1),
+  ORIGIN_BREAKER_FAILURES: int('consecutive origin failures that open the circuit breaker', 5, 1),
+  ORIGIN_BREAKER_COOLDOWN_MS: int('how long the open breaker skips the origin before one probe decides', 10_000, 1),
+  MAX_BODY_BYTES: int('larger request bodies get 413', 102_400, 1),
+  MAX_QUERY_LENGTH: int('longer query text gets 400 `QUERY_TOO_LARGE`', 15_000, 1),
+  // Checked before anything walks them recursively: the cache key's stable stringify overflows the stack some 8,000 levels down.
+  MAX_VARIABLES_DEPTH: int('levels of objects and arrays in `variables` or `extensions`, the object itself the first; deeper gets 400', 64, 1, 1000),
+  MAX_DEPTH: int('graphql-armor max depth', 8, 1),
+  MAX_ALIASES: int('graphql-armor max aliases', 15, 0),
+  MAX_DIRECTIVES: int('graphql-armor max directives', 50, 0),
+  MAX_TOKENS: int("graphql-armor max tokens (also bounds the gateway's own parse)", 1000, 1),
+  MAX_COST: int('graphql-armor cost limit: 2 per object, 1 per scalar, ×1.5 per level, times a literal `first`', 5000, 1),
+  CORS_ORIGINS: { meaning: 'origins whose pages may call the gateway: `*`, or a comma-separated list', default: '*', read: readOrigins },
+  LOG_REQUESTS: flag('one JSON log line per GraphQL request', true),
+  PERSISTED_ONLY: flag('`true`: only the operations in the codegen manifest run', false),
+  PURGE_TOKEN: { meaning: 'secret: bearer token for `/admin/*`; unset turns the admin endpoints off' },
+  CACHE_SCOPE_SECRET: { meaning: "secret: key for hashing callers' identity headers into private cache scopes; unset uses a plain SHA-256" },
+  IDENTITY_HEADERS: {
+    meaning: 'client headers that identify a caller: answers that may forward one are PRIVATE, cached per the values of all of them',
+    default: 'authorization, cookie',
+    read: readHeaderNames,
+  },
+  ORIGIN_CACHE_CONTROL: {
+    meaning: "`honor`: the origin's `Cache-Control: private` / `no-store` and `Set-Cookie` keep its answers out of shared caches; `ignore`: the hints alone decide",
+    default: 'honor',
+    read: (name: string, value: string) => readChoice(name, value, ['honor', 'ignore']),
+  },
+} satisfies Record<string, ConfigVar>;
 
-/** The string vars and secrets whose names start with `prefix`, by the rest of their name. */
-function prefixed(vars: Record<string, unknown>, prefix: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(vars).flatMap(([name, value]) => (name.startsWith(prefix) && typeof value === 'string' ? [[name.slice(prefix.length), value]] : [])));
+type VarName = keyof typeof CONFIG_VARS;
+type FamilyName = Extract<VarName, `${string}<${string}>`>;
+declare global {
+  /** `wrangler types` lists only the vars wrangler.toml sets, those that differ from their defaults: the Worker may be given any of the table's. */
+  interface Env extends Partial<Record<Exclude<VarName, FamilyName>, string>> {}
 }
+
+/** What `readConfig` makes of a var: its `read`'s value, else its text; `undefined` too when it has no default. */
+type Setting<V> = (V extends { read: (name: string, value: string) => infer T } ? T : string) | (V extends { default: string } ? never : undefined);
 
 /** Throws on a bad value: a misconfigured gateway must not start half-working. */
 export function readConfig(env: object): GatewayConfig {
   const vars = env as Record<string, unknown>;
   const text = (name: string) => (typeof vars[name] === 'string' && vars[name] !== '' ? vars[name] : undefined);
-  const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
-    readInt(name, text(name), fallback, min, max);
+  const setting = <N extends Exclude<VarName, FamilyName>>(name: N): Setting<(typeof CONFIG_VARS)[N]> => {
+    const { default: fallback, read }: ConfigVar = CONFIG_VARS[name];
+    const value = text(name) ?? fallback;
+    return (value !== undefined && read ? read(name, value) : value) as Setting<(typeof CONFIG_VARS)[N]>;
+  };
+  /** The family's vars by the rest of their name. */
+  const family = (name: FamilyName): Record<string, string> => {
+    const { read }: ConfigVar = CONFIG_VARS[name];
+    const prefix = name.slice(0, name.indexOf('<'));
+    return Object.fromEntries(
+      Object.entries(vars).flatMap(([name, value]) => {
+        if (!name.startsWith(prefix) || typeof value !== 'string') return [];
+        if (!read) return [[name.slice(prefix.length), value]];
+        return value === '' ? [] : [[name.slice(prefix.length), read(name, value) as string]];
+      }),
+    );
+  };
   return {
-    originUrl: optional(text('ORIGIN_URL'), (value) => readOriginUrl('ORIGIN_URL', value)),
-    sourceUrls: Object.fromEntries(
-      Object.keys(vars)
-        .filter((name) => name.startsWith('ORIGIN_URL_') && text(name))
-        .map((name) => [name.slice('ORIGIN_URL_'.length), readOriginUrl(name, text(name)!)]),
-    ),
-    connectorConfig: prefixed(vars, 'CONFIG_'),
-    connectorEnv: prefixed(vars, 'ENV_'),
-    maxBatchSize: int('CONNECT_MAX_BATCH_SIZE', 100, 1, 10_000),
-    originTimeoutMs: int('ORIGIN_TIMEOUT_MS', 3000, 1),
-    originMaxBodyBytes: int('ORIGIN_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1),
-    environment: text('ENVIRONMENT') ?? 'development',
+    originUrl: setting('ORIGIN_URL'),
+    sourceUrls: family('ORIGIN_URL_<SOURCE>'),
+    connectorConfig: family('CONFIG_<key>'),
+    connectorEnv: family('ENV_<NAME>'),
+    maxBatchSize: setting('CONNECT_MAX_BATCH_SIZE'),
+    originTimeoutMs: setting('ORIGIN_TIMEOUT_MS'),
+    originMaxBodyBytes: setting('ORIGIN_MAX_BODY_BYTES'),
+    environment: setting('ENVIRONMENT'),
     cache: {
-      leaseMs: int('CACHE_LOCK_LEASE_MS', 10_000, 1),
-      lockTimeoutMs: int('CACHE_LOCK_TIMEOUT_MS', 5000, 1),
-      memoryTtlMs: int('CACHE_MEMORY_TTL_MS', 1000, 0),
-      locationTtlMs: int('CACHE_LOCATION_TTL_MS', 0, 0),
-      indexShards: int('CACHE_INDEX_SHARDS', 16, 1, 256),
-      memoryMaxBytes: int('CACHE_MEMORY_MAX_BYTES', 16 * 1024 * 1024, 0),
-      maxEntryBytes: int('CACHE_MAX_ENTRY_BYTES', 1_900_000, 1, MAX_ENTRY_BYTES_LIMIT),
-      defaultMaxAge: int('CACHE_DEFAULT_MAX_AGE', 0, 0),
-      fieldShards: int('FIELD_CACHE_SHARDS', 16, 1, 256),
-      purgeToken: text('PURGE_TOKEN'),
-      scopeSecret: text('CACHE_SCOPE_SECRET'),
-      identityHeaders: readHeaderNames('IDENTITY_HEADERS', text('IDENTITY_HEADERS') ?? DEFAULT_IDENTITY_HEADERS.join(', ')),
-      honorOriginCacheControl: readChoice('ORIGIN_CACHE_CONTROL', text('ORIGIN_CACHE_CONTROL') ?? 'honor', ['honor', 'ignore']) === 'honor',
+      leaseMs: setting('CACHE_LOCK_LEASE_MS'),
+      lockTimeoutMs: setting('CACHE_LOCK_TIMEOUT_MS'),
+      memoryTtlMs: setting('CACHE_MEMORY_TTL_MS'),
+      locationTtlMs: setting('CACHE_LOCATION_TTL_MS'),
+      indexShards: setting('CACHE_INDEX_SHARDS'),
+      memoryMaxBytes: setting('CACHE_MEMORY_MAX_BYTES'),
+      maxEntryBytes: setting('CACHE_MAX_ENTRY_BYTES'),
+      defaultMaxAge: setting('CACHE_DEFAULT_MAX_AGE'),
+      fieldShards: setting('FIELD_CACHE_SHARDS'),
+      purgeToken: setting('PURGE_TOKEN'),
+      scopeSecret: setting('CACHE_SCOPE_SECRET'),
+      identityHeaders: setting('IDENTITY_HEADERS'),
+      honorOriginCacheControl: setting('ORIGIN_CACHE_CONTROL') === 'honor',
     },
     shield: {
-      maxConcurrency: int('ORIGIN_MAX_CONCURRENCY', 8, 1),
-      queueTimeoutMs: int('ORIGIN_QUEUE_TIMEOUT_MS', 5000, 1),
-      breakerFailures: int('ORIGIN_BREAKER_FAILURES', 5, 1),
-      breakerCooldownMs: int('ORIGIN_BREAKER_COOLDOWN_MS', 10_000, 1),
+      maxConcurrency: setting('ORIGIN_MAX_CONCURRENCY'),
+      queueTimeoutMs: setting('ORIGIN_QUEUE_TIMEOUT_MS'),
+      breakerFailures: setting('ORIGIN_BREAKER_FAILURES'),
+      breakerCooldownMs: setting('ORIGIN_BREAKER_COOLDOWN_MS'),
     },
     limits: {
-      bodyBytes: int('MAX_BODY_BYTES', 102_400, 1),
-      queryLength: int('MAX_QUERY_LENGTH', 15_000, 1),
-      variablesDepth: int('MAX_VARIABLES_DEPTH', 64, 1, 1000),
-      depth: int('MAX_DEPTH', 8, 1),
-      aliases: int('MAX_ALIASES', 15, 0),
-      directives: int('MAX_DIRECTIVES', 50, 0),
-      tokens: int('MAX_TOKENS', 1000, 1),
-      cost: int('MAX_COST', 5000, 1),
+      bodyBytes: setting('MAX_BODY_BYTES'),
+      queryLength: setting('MAX_QUERY_LENGTH'),
+      variablesDepth: setting('MAX_VARIABLES_DEPTH'),
+      depth: setting('MAX_DEPTH'),
+      aliases: setting('MAX_ALIASES'),
+      directives: setting('MAX_DIRECTIVES'),
+      tokens: setting('MAX_TOKENS'),
+      cost: setting('MAX_COST'),
     },
-    persistedOnly: readBoolean('PERSISTED_ONLY', text('PERSISTED_ONLY'), false),
-    logRequests: readBoolean('LOG_REQUESTS', text('LOG_REQUESTS'), true),
-    corsOrigins: readOrigins(text('CORS_ORIGINS') ?? '*'),
+    persistedOnly: setting('PERSISTED_ONLY'),
+    logRequests: setting('LOG_REQUESTS'),
+    corsOrigins: setting('CORS_ORIGINS'),
   };
-}
-
-function optional<T>(value: string | undefined, read: (value: string) => T): T | undefined {
-  return value === undefined ? undefined : read(value);
 }
 
 function readOriginUrl(name: string, value: string): string {
@@ -167,11 +220,11 @@ function readOriginUrl(name: string, value: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-function readOrigins(value: string): '*' | string[] {
+function readOrigins(name: string, value: string): '*' | string[] {
   if (value.trim() === '*') return '*';
   return value.split(',').map((origin) => {
     const url = URL.parse(origin.trim());
-    if (!url || url.origin !== origin.trim()) throw new Error(`[config] CORS_ORIGINS must be * or origins like https://shop.example.com, got "${origin}"`);
+    if (!url || url.origin !== origin.trim()) throw new Error(`[config] ${name} must be * or origins like https://shop.example.com, got "${origin}"`);
     return url.origin;
   });
 }
@@ -190,14 +243,12 @@ function readChoice<T extends string>(name: string, value: string, choices: read
   return value as T;
 }
 
-function readBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
+function readBoolean(name: string, value: string): boolean {
   if (value === 'true' || value === 'false') return value === 'true';
   throw new Error(`[config] ${name} must be "true" or "false", got "${value}"`);
 }
 
-function readInt(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
+function readInt(name: string, value: string, min: number, max: number): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < min || n > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;

@@ -6,7 +6,7 @@
  * set up with the library alone.
  */
 import { readCacheHints } from '../../src/cache/policy.ts';
-import { DEFAULT_IDENTITY_HEADERS } from '../../src/config.ts';
+import { readConfig } from '../../src/config.ts';
 import { resolveBaseUrls } from '../../src/connect/base-urls.ts';
 import { createConnectorRuntime } from '../../src/connect/connectors.ts';
 import { createGatewaySchema, type GatewaySchema, type SchemaFolder } from '../../src/connect/gateway-schema.ts';
@@ -16,9 +16,8 @@ import { createTrace } from '../../src/trace.ts';
 
 export type { GatewayContext };
 
-/** As the gateway's `ORIGIN_TIMEOUT_MS` and `CONNECT_MAX_BATCH_SIZE` defaults. */
-export const ORIGIN_TIMEOUT_MS = 3000;
-const MAX_BATCH_SIZE = 100;
+/** The gateway's settings with no var set: its defaults, which every peer runs with. */
+const DEFAULTS = readConfig({});
 
 export interface Peer extends GatewaySchema {
   /** A fresh origin client and connectors per request, as in the gateway. */
@@ -32,16 +31,16 @@ export function createPeer(folder: SchemaFolder, originUrl: string): Peer {
   const runtime = createConnectorRuntime({
     hints: readCacheHints(schema),
     plan,
-    identityHeaders: DEFAULT_IDENTITY_HEADERS,
+    identityHeaders: DEFAULTS.cache.identityHeaders,
     baseUrls: resolveBaseUrls(plan.sources, { originUrl, sourceUrls: {} }),
-    maxBatchSize: MAX_BATCH_SIZE,
+    maxBatchSize: DEFAULTS.maxBatchSize,
   });
   return {
     ...gatewaySchema,
     contextFor(authorization) {
       const request = new Request('http://peer/graphql', { headers: authorization ? { authorization } : {} });
       const trace = createTrace();
-      const origin = createOriginClient({ timeoutMs: ORIGIN_TIMEOUT_MS });
+      const origin = createOriginClient({ timeoutMs: DEFAULTS.originTimeoutMs });
       // Only the gateway's own caches purge by tag; the peers' caches do what their plugin does.
       const connectors = runtime.forRequest({ origin, headers: request.headers, trace, fieldCache: undefined, index: undefined, background: () => {} });
       return { connectors, request, trace };

@@ -1,9 +1,11 @@
 import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config.ts';
 import { admin, gql, resetAll } from '../helpers.ts';
 
-const SHARDS = Number(env.CACHE_INDEX_SHARDS);
+// As the Worker reads it: wrangler.toml leaves the default standing.
+const SHARDS = readConfig(env).cache.indexShards;
 
 /** How many index records each shard holds for `entity`. */
 function recordsPerShard(entity: string): Promise<number[]> {
