@@ -1,7 +1,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { print } from 'graphql';
-import { DEFAULT_SCHEMA_DIR, readSchemaFolder, schemaModulePath } from './scripts/build-schema.ts';
+import { DEFAULT_SCHEMA_DIR, isShopFolder, readSchemaFolder, schemaModulePath } from './scripts/build-schema.ts';
 import { readSchemaFiles } from './src/connect/connector-plan.ts';
 
 /**
@@ -17,10 +17,10 @@ writeFileSync(served, print(readSchemaFiles(readSchemaFolder(dir)).typeDefs));
 
 const config: CodegenConfig = {
   schema: served,
-  documents: dir === DEFAULT_SCHEMA_DIR ? 'client/operations/*.graphql' : `${dir}/operations/*.graphql`,
+  documents: isShopFolder(dir) ? 'client/operations/*.graphql' : `${dir}/operations/*.graphql`,
   generates: {
     // Also writes persisted-documents.json: the trusted documents that PERSISTED_ONLY accepts.
-    [dir === DEFAULT_SCHEMA_DIR ? 'client/generated/' : `${dir}/generated/`]: {
+    [isShopFolder(dir) ? 'client/generated/' : `${dir}/generated/`]: {
       preset: 'client',
       presetConfig: { persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: { enumsAsTypes: true, useTypeImports: true, strictScalars: true, scalars: { ID: 'string' } },

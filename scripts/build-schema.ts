@@ -1,7 +1,8 @@
 /**
  * Bundles a schema folder for the Worker: its `*.graphql` files as text, its
- * `resolvers/*.ts` (escape-hatch resolvers) and the query GraphiQL opens on
- * (`defaultQuery`), as one module per folder,
+ * `resolvers/*.ts` (escape-hatch resolvers), the trusted documents codegen
+ * wrote from its operations (`persistedDocuments`) and the query GraphiQL
+ * opens on (`defaultQuery`), as one module per folder,
  * and points `.gateway/schemas/current.ts`, which wrangler.toml aliases to
  * `gateway:schema`, at it. Checks the connectors first, so that a mistake
  * fails the build with `[connect] file:line: ...`, never a request.
@@ -18,8 +19,8 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConnectError, readSchemaFiles, type GatewayPlan, type SchemaFile } from '../src/connect/connector-plan.ts';
 import { emitSelection } from '../src/connect/mapping/emit.ts';
+import { ROOT as root } from './project-root.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 export const DEFAULT_SCHEMA_DIR = 'schema';
 
 /**
@@ -52,16 +53,38 @@ export function readSchemaFolder(dir: string): SchemaFile[] {
   return names.map((name) => ({ name: relative(root, join(absolute, name)), sdl: readFileSync(join(absolute, name), 'utf8') }));
 }
 
+/** The shop's folder, however it is written (`schema`, `./schema/`): its operations and typed client live in `client/`, not beside its SDL. */
+export function isShopFolder(dir: string): boolean {
+  return resolve(root, dir) === resolve(root, DEFAULT_SCHEMA_DIR);
+}
+
 /** The shop's example operation, where codegen finds the shop's operations (client/operations/). */
 const SHOP_EXAMPLE_QUERY = 'client/operations/products.graphql';
 
 /** What GraphiQL opens on: the shop's example query; another folder's first `operations/*.graphql` by name, or nothing when it has none. */
 export function defaultQuery(dir: string): string {
   const absolute = resolve(root, dir);
-  if (absolute === resolve(root, DEFAULT_SCHEMA_DIR)) return readFileSync(join(root, SHOP_EXAMPLE_QUERY), 'utf8');
+  if (isShopFolder(dir)) return readFileSync(join(root, SHOP_EXAMPLE_QUERY), 'utf8');
   const operations = join(absolute, 'operations');
   const first = existsSync(operations) ? readdirSync(operations).filter((name) => name.endsWith('.graphql')).sort()[0] : undefined;
   return first ? readFileSync(join(operations, first), 'utf8') : '';
+}
+
+/**
+ * Where codegen (codegen.ts) writes a folder's trusted documents, from the
+ * project's root: the shop's beside its client (client/generated/), any
+ * other folder's in `DIR/generated/`.
+ */
+export function persistedDocumentsPath(dir: string): string {
+  const absolute = resolve(root, dir);
+  const generated = isShopFolder(dir) ? join(root, 'client', 'generated') : join(absolute, 'generated');
+  return relative(root, join(generated, 'persisted-documents.json')).split(sep).join('/');
+}
+
+/** The folder's trusted documents (`sha256:<hash>` → text), all that PERSISTED_ONLY runs: none when codegen has not written them. */
+export function persistedDocuments(dir: string): Record<string, string> {
+  const path = resolve(root, persistedDocumentsPath(dir));
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
 }
 
 /** Checks the folder, writes its module and makes it `current.ts`; answers the module's path. Throws `ConnectError` listing every mistake. */
@@ -80,6 +103,7 @@ export function buildSchemaModule(dir: string): string {
     `const modules: Record<string, unknown>[] = [${modules.map((_, i) => `module${i}`).join(', ')}];`,
     `export default {`,
     `  files: ${JSON.stringify(files)},`,
+    `  persistedDocuments: ${JSON.stringify(persistedDocuments(dir))},`,
     `  resolvers: modules.flatMap((module) => ('resolvers' in module ? [module.resolvers] : [])),`,
     `  selections: {${emittedSelections(plan).map(([text, code]) => `\n    ${JSON.stringify(text)}: ${code.replaceAll('\n', '\n    ')},`).join('')}\n  },`,
     `} as import('${relative(join(out, '..'), join(root, 'src/connect/gateway-schema.ts')).replace(/\\/g, '/')}').SchemaFolder;`,

@@ -4,14 +4,15 @@
  * reads them (src/config.ts, resolveBaseUrls, missingConfig). A setting the
  * isolate would refuse on its first request (an ORIGIN_URL that fits no
  * single source, a source with no http(s) base URL, an ORIGIN_URL_<SOURCE>
- * naming no source, a `$config` value no var gives) stops the command
- * instead, before it says it is ready.
+ * naming no source, a `$config` value no var gives), or one under which it
+ * would refuse every request (PERSISTED_ONLY over a folder with no trusted
+ * documents), stops the command instead, before it says it is ready.
  */
 import { readConfig, type GatewayConfig } from '../src/config.ts';
 import { resolveBaseUrls } from '../src/connect/base-urls.ts';
 import { readSchemaFiles } from '../src/connect/connector-plan.ts';
 import { missingConfig, resolveSourceConfig } from '../src/connect/source-config.ts';
-import { readSchemaFolder } from './build-schema.ts';
+import { persistedDocuments, persistedDocumentsPath, readSchemaFolder } from './build-schema.ts';
 import { workerVars } from './workerd-server.ts';
 
 export interface PreflightOptions {
@@ -38,7 +39,13 @@ export function preflight({ dir, wrangler, vars }: PreflightOptions): string[] {
   } catch (error) {
     problems.push(configMessage(error));
   }
+  if (config.persistedOnly && !Object.keys(persistedDocuments(dir)).length) problems.push(noTrustedDocuments(dir));
   return [...problems, ...missingConfig(plan, resolveSourceConfig(plan.sources, config))];
+}
+
+/** PERSISTED_ONLY over a folder codegen has written no manifest for: every document would be refused. */
+function noTrustedDocuments(dir: string): string {
+  return `[config] PERSISTED_ONLY is true but ${persistedDocumentsPath(dir)} lists no operations, so every document would be refused: write it from the folder's operations with \`npm run codegen -- --schema ${dir}\`, or set PERSISTED_ONLY to false`;
 }
 
 /** A `[config]` error's message; anything else is no setting's fault, and is thrown on. */

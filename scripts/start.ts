@@ -12,15 +12,16 @@ import { readFileSync, watch } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSchemaModule, schemaModulePath } from './build-schema.ts';
-import { ROOT, startWranglerDev, stop, waitForOk } from './dev-processes.ts';
+import { startWranglerDev, stop, waitForOk } from './dev-processes.ts';
 import { preflight, type PreflightOptions } from './preflight.ts';
+import { ROOT } from './project-root.ts';
 import { takeSchemaOption } from './schema-option.ts';
 import { ConnectError } from '../src/connect/connector-plan.ts';
 
 const SHOP_ORIGIN_URL = 'http://127.0.0.1:4010';
 const GATEWAY_URL = 'http://127.0.0.1:8787';
-/** What the schema build reads from a folder: its SDL, its operations (GraphiQL's default) and its resolver modules. */
-const BUILD_INPUT = /^(?:[^/]+\.graphql|operations\/[^/]+\.graphql|resolvers\/[^/]+\.ts)$/;
+/** What the schema build reads from a folder: its SDL, its operations (GraphiQL's default), its resolver modules and its codegen manifest (PERSISTED_ONLY's). */
+const BUILD_INPUT = /^(?:[^/]+\.graphql|operations\/[^/]+\.graphql|resolvers\/[^/]+\.ts|generated\/persisted-documents\.json)$/;
 
 const schema = takeSchemaOption(process.argv.slice(2));
 const { values } = parseArgs({ args: schema.rest, options: { 'origin-url': { type: 'string' } } });
@@ -64,7 +65,7 @@ try {
   console.error(error instanceof Error ? error.message : error);
   await shutdown(1);
 }
-// wrangler.toml's [build] watch_dir already covers the shop's folder and its operations (client/operations).
+// wrangler.toml's [build] watch_dir already covers the shop's folder, its operations and its manifest (client/operations, client/generated).
 if (!shop) watchSchemaFolder();
 
 /**

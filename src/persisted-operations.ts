@@ -1,4 +1,4 @@
-import manifest from '../client/generated/persisted-documents.json';
+import schemaFolder from 'gateway:schema';
 import { sha256Hex } from './cache/digest.ts';
 
 export type Resolution = { query: string } | { code: PersistedErrorCode; message: string; status: number };
@@ -18,13 +18,15 @@ export interface PersistedRequest {
   hash: string | undefined;
 }
 
-const trusted = new Map(Object.entries(manifest as Record<string, string>).map(([id, query]) => [id.replace(/^sha256:/, ''), query]));
+/** The served folder's own manifest, never another folder's: with none, PERSISTED_ONLY runs nothing (scripts/preflight.ts says so). */
+const trusted = new Map(Object.entries(schemaFolder.persistedDocuments ?? {}).map(([id, query]) => [id.replace(/^sha256:/, ''), query]));
 
 /**
  * Automatic persisted queries (Apollo's protocol: a GET with only a SHA-256
  * hash is short and cacheable; an unknown hash is answered
  * PERSISTED_QUERY_NOT_FOUND and the client sends the query once with it) and
- * trusted documents: the manifest codegen writes from `client/operations`.
+ * trusted documents: the manifest codegen writes from the schema folder's
+ * operations (the shop's `client/operations`), bundled with the folder.
  * Registered queries are remembered per isolate, not globally: an isolate that
  * has not seen a hash costs the client one more round trip, which the protocol
  * already handles, and no storage call is added to any request.

@@ -14,11 +14,13 @@ export interface GatewaySchema {
   sdl: string;
 }
 
-/** A schema folder, as `scripts/build-schema.ts` bundles it: its SDL files, its escape-hatch resolvers and its selections written as JavaScript, by their text. */
+/** A schema folder, as `scripts/build-schema.ts` bundles it: its SDL files, its escape-hatch resolvers, its selections written as JavaScript, by their text, and its trusted documents. */
 export interface SchemaFolder {
   files: SchemaFile[];
   resolvers: ResolverMap[];
   selections?: Readonly<Record<string, EmittedSelection>>;
+  /** The trusted documents codegen wrote from the folder's operations (`sha256:<hash>` → text), all that PERSISTED_ONLY runs; none when absent. */
+  persistedDocuments?: Readonly<Record<string, string>>;
 }
 
 /** The executable schema: connectors' resolvers, with the folder's TypeScript ones where it has them. */

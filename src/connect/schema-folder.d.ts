@@ -1,4 +1,4 @@
-/** The schema folder the build bundles (`scripts/build-schema.ts`, aliased by wrangler and vitest). */
+/** The schema folder the build bundles (`scripts/build-schema.ts`, aliased by wrangler and vitest): its SDL, resolvers, written selections and trusted documents. */
 declare module 'gateway:schema' {
   const folder: import('./gateway-schema.ts').SchemaFolder;
   export default folder;
