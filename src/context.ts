@@ -3,7 +3,7 @@ import type { CacheIndex } from './cache/cache-index.ts';
 import type { ConnectorRuntime, RequestConnectors } from './connect/connectors.ts';
 import type { GatewayConfig } from './config.ts';
 import { createOriginClient } from './origin/client.ts';
-import type { OriginGate } from './origin/origin-gate.ts';
+import type { OriginShield } from './origin/origin-shield.ts';
 import { OriginError } from './origin/origin-error.ts';
 import type { RequestTrace } from './trace.ts';
 
@@ -24,11 +24,11 @@ export interface ContextOptions {
   fieldCache: FieldCache | undefined;
   index: CacheIndex | undefined;
   /** The origin shield of a host, shared by the isolate. */
-  gateFor: (url: URL) => OriginGate;
+  shieldFor: (url: URL) => OriginShield;
   background(work: Promise<unknown>): void;
 }
 
-export function createContext(request: Request, { config, trace, connectors, fieldCache, index, gateFor, background }: ContextOptions): GatewayContext {
+export function createContext(request: Request, { config, trace, connectors, fieldCache, index, shieldFor, background }: ContextOptions): GatewayContext {
   const origin = createOriginClient({
     timeoutMs: config.originTimeoutMs,
     maxBodyBytes: config.originMaxBodyBytes,
@@ -37,11 +37,11 @@ export function createContext(request: Request, { config, trace, connectors, fie
       trace.originCalls++;
       trace.originMs += ms;
     },
-    gateFor: (url) => {
-      const gate = gateFor(url);
+    shieldFor: (url) => {
+      const shield = shieldFor(url);
       return async (line, send) => {
         try {
-          return await gate(line, send);
+          return await shield(line, send);
         } catch (error) {
           const retryAfter = error instanceof OriginError ? Number(error.extensions.retryAfter ?? 0) : 0;
           trace.retryAfter = Math.max(trace.retryAfter, retryAfter);

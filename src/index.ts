@@ -12,7 +12,7 @@ import { GRAPHQL_PATH } from './yoga.ts';
 
 export { CacheIndexObject } from './cache/cache-index-object.ts';
 export { FieldCacheObject } from './cache/field-cache-object.ts';
-export { OriginGateObject } from './origin/origin-gate-object.ts';
+export { OriginShieldObject } from './origin/origin-shield-object.ts';
 export { ResponseCacheObject } from './cache/response-cache-object.ts';
 
 /** The path of an absolute URL, without building a URL object on every request. */

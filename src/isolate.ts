@@ -17,7 +17,7 @@ import { createConnectorRuntime } from './connect/connectors.ts';
 import { createGatewaySchema } from './connect/gateway-schema.ts';
 import schemaFolder from 'gateway:schema';
 import { createCors, type Cors } from './guards/cors.ts';
-import { createOriginGate, type OriginGate } from './origin/origin-gate.ts';
+import { createOriginShield, type OriginShield } from './origin/origin-shield.ts';
 import { createPersistedOperations } from './persisted-operations.ts';
 import { createGateway } from './yoga.ts';
 
@@ -57,12 +57,12 @@ async function buildIsolate(env: Env): Promise<Isolate> {
   const missing = missingConfig(plan, sourceConfig);
   if (missing.length) throw new Error(missing.join('\n'));
   const connectors = createConnectorRuntime({ hints, plan, identityHeaders, baseUrls: resolveBaseUrls(plan.sources, config), sourceConfig, env: config.connectorEnv, maxBatchSize: config.maxBatchSize });
-  const gates = new Map<string, OriginGate>();
-  const gateFor = (url: URL): OriginGate => {
-    let gate = gates.get(url.host);
-    if (!gate) {
-      gate = createOriginGate({
-        namespace: env.ORIGIN_GATE,
+  const shields = new Map<string, OriginShield>();
+  const shieldFor = (url: URL): OriginShield => {
+    let shield = shields.get(url.host);
+    if (!shield) {
+      shield = createOriginShield({
+        namespace: env.ORIGIN_SHIELD,
         name: url.host,
         maxConcurrency: config.shield.maxConcurrency,
         queueTimeoutMs: config.shield.queueTimeoutMs,
@@ -71,9 +71,9 @@ async function buildIsolate(env: Env): Promise<Isolate> {
         breakerFailures: config.shield.breakerFailures,
         breakerCooldownMs: config.shield.breakerCooldownMs,
       });
-      gates.set(url.host, gate);
+      shields.set(url.host, shield);
     }
-    return gate;
+    return shield;
   };
   const stats = createCacheStats();
   const memory = createMemoryTier({ ttlMs: cache.memoryTtlMs, maxBytes: cache.memoryMaxBytes });
@@ -87,7 +87,7 @@ async function buildIsolate(env: Env): Promise<Isolate> {
     maxValueBytes: cache.maxEntryBytes,
     onTooLarge: () => void stats.fieldTooLarge++,
   });
-  const yoga = createGateway(config, schema, { connectors, fieldCache, index, gateFor }, [...new Set(plan.keys.values())]);
+  const yoga = createGateway(config, schema, { connectors, fieldCache, index, shieldFor }, [...new Set(plan.keys.values())]);
   const invalidator = createInvalidator({
     responses: env.RESPONSE_CACHE,
     index,

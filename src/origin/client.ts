@@ -1,5 +1,5 @@
 import { nestsDeeperThan } from '../json-depth.ts';
-import type { OriginGate } from './origin-gate.ts';
+import type { OriginShield } from './origin-shield.ts';
 import { OriginError, originInvalidValue, originStatusError, originUnavailable } from './origin-error.ts';
 import { sharingOf, type OriginSharing } from './origin-sharing.ts';
 import { readBody } from './read-body.ts';
@@ -11,7 +11,7 @@ export interface OriginClientOptions {
   /** Told of every request sent, once it ends, with its duration, for Server-Timing and the log line. */
   onCall?: (ms: number) => void;
   /** The origin shield of the URL's host, which every call passes. Without one, calls go straight out. */
-  gateFor?: (url: URL) => OriginGate | undefined;
+  shieldFor?: (url: URL) => OriginShield | undefined;
   /** Retries of an idempotent GET. Default 2. */
   retries?: number;
   /** Whether the origin's `Cache-Control: private` / `no-store` and `Set-Cookie` are heeded (`ORIGIN_CACHE_CONTROL`). Default true. */
@@ -71,7 +71,7 @@ const NO_CONTENT_STATUSES: readonly number[] = [204, 205];
 type Attempt = { response: Response; text: string } | { failure: 'network' | 'timeout'; error: unknown };
 
 export function createOriginClient(options: OriginClientOptions): OriginClient {
-  const { timeoutMs, onCall, gateFor, retries = 2, honorCacheControl = true, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
+  const { timeoutMs, onCall, shieldFor, retries = 2, honorCacheControl = true, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
 
   /**
    * One try: the request, the redirects it may follow (fetch's own `follow`
@@ -143,8 +143,8 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
       }
     }
 
-    const gate = gateFor?.(new URL(url));
-    return gate ? gate(line, send) : send();
+    const shield = shieldFor?.(new URL(url));
+    return shield ? shield(line, send) : send();
   }
 
   return { request };

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createOriginClient } from '../../src/origin/client.ts';
-import { createOriginGate } from '../../src/origin/origin-gate.ts';
+import { createOriginShield } from '../../src/origin/origin-shield.ts';
 import { errorCodes, resetAll } from '../helpers.ts';
 import { gqlWith, originFailure, scriptedOrigin } from './scripted-origin.ts';
 
@@ -56,8 +56,8 @@ describe('origin bodies: read as a stream, at most ORIGIN_MAX_BODY_BYTES decompr
 
   it('counts as the origin\'s failure in the circuit breaker', async () => {
     await main.script({ 'GET /over': { body: jsonOfBytes(LIMIT + 1) } });
-    const gate = createOriginGate({
-      namespace: env.ORIGIN_GATE,
+    const shield = createOriginShield({
+      namespace: env.ORIGIN_SHIELD,
       name: `too-large-${crypto.randomUUID()}`,
       maxConcurrency: 4,
       queueTimeoutMs: 1000,
@@ -65,7 +65,7 @@ describe('origin bodies: read as a stream, at most ORIGIN_MAX_BODY_BYTES decompr
       breakerFailures: 2,
       breakerCooldownMs: 60_000,
     });
-    const guarded = createOriginClient({ timeoutMs: 1000, maxBodyBytes: LIMIT, gateFor: () => gate });
+    const guarded = createOriginClient({ timeoutMs: 1000, maxBodyBytes: LIMIT, shieldFor: () => shield });
     const codes = [];
     for (let i = 0; i < 3; i++) codes.push((await originFailure(guarded.request({ method: 'GET', url: `${main.url}/over` }))).code);
     expect(codes).toEqual(['ORIGIN_BODY_TOO_LARGE', 'ORIGIN_BODY_TOO_LARGE', 'ORIGIN_UNAVAILABLE']);

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createOriginClient } from '../../src/origin/client.ts';
-import { createOriginGate } from '../../src/origin/origin-gate.ts';
+import { createOriginShield } from '../../src/origin/origin-shield.ts';
 import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from '../../src/origin/retry-after.ts';
 import { errorCodes, resetAll } from '../helpers.ts';
 import { gqlWith, originFailure, scriptedOrigin } from './scripted-origin.ts';
@@ -29,8 +29,8 @@ describe('Retry-After: seconds or an HTTP date, from 1 to 60', () => {
 
 /** A shield of its own per test: a pause one test asks for must not reach the next. */
 function guardedClient() {
-  const gate = createOriginGate({
-    namespace: env.ORIGIN_GATE,
+  const shield = createOriginShield({
+    namespace: env.ORIGIN_SHIELD,
     name: `rate-limited-${crypto.randomUUID()}`,
     maxConcurrency: 4,
     queueTimeoutMs: 1000,
@@ -39,7 +39,7 @@ function guardedClient() {
     breakerFailures: 1000,
     breakerCooldownMs: 60_000,
   });
-  return createOriginClient({ timeoutMs: 1000, gateFor: () => gate });
+  return createOriginClient({ timeoutMs: 1000, shieldFor: () => shield });
 }
 
 describe('origin 429', () => {

@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 
-export interface GateOptions {
+export interface ShieldOptions {
   /** Origin requests in flight at once, across every isolate. */
   maxConcurrency: number;
   /** How long a request may queue for a slot. */
@@ -22,8 +22,8 @@ export type Grant =
   /** The origin asked for a pause (a 429's `Retry-After`): likewise, until it ends. */
   | { status: 'paused'; retryAfterMs: number };
 
-/** How a call went, for the breaker: `ok` (a usable answer, a 4xx or 429 included), `failed` (see `OriginError.originFault`), or `abandoned` (not the origin's fault). */
-export type CallOutcome = 'ok' | 'failed' | 'abandoned';
+/** How a call went, for the breaker: `ok` (a usable answer, a 4xx or 429 included) or `failed` (see `OriginError.originFault`). */
+export type CallOutcome = 'ok' | 'failed';
 
 interface Queued {
   settle(grant: Grant): void;
@@ -35,7 +35,7 @@ interface Queued {
  * gateway, so that the origin never sees more than `maxConcurrency` requests
  * whatever the number of isolates (nginx's upstream `max_conns` with a queue).
  */
-export class OriginGateObject extends DurableObject<Env> {
+export class OriginShieldObject extends DurableObject<Env> {
   #permits = new Map<string, { expiresAt: number; probe: boolean }>();
   #queue: Queued[] = [];
   #failures = 0;
@@ -44,7 +44,7 @@ export class OriginGateObject extends DurableObject<Env> {
   /** Until when the origin asked not to be called (a 429's `Retry-After`). */
   #heldUntil = 0;
 
-  acquire(options: GateOptions): Grant | Promise<Grant> {
+  acquire(options: ShieldOptions): Grant | Promise<Grant> {
     const now = Date.now();
     this.#reap(now);
     if (now < this.#heldUntil) return { status: 'paused', retryAfterMs: this.#heldUntil - now };
@@ -70,7 +70,7 @@ export class OriginGateObject extends DurableObject<Env> {
   }
 
   /** `holdOffMs`: the origin asked for a pause; until it ends, `acquire` answers `paused`, and the queue is refused now. */
-  release(permit: string, outcome: CallOutcome, options: GateOptions, holdOffMs = 0): void {
+  release(permit: string, outcome: CallOutcome, options: ShieldOptions, holdOffMs = 0): void {
     const now = Date.now();
     if (holdOffMs > 0) {
       this.#heldUntil = Math.max(this.#heldUntil, now + holdOffMs);
@@ -82,22 +82,20 @@ export class OriginGateObject extends DurableObject<Env> {
     if (outcome === 'ok') {
       this.#failures = 0;
       if (held.probe) this.#close();
-    } else if (outcome === 'failed') {
+    } else {
       this.#failures++;
       if (held.probe || this.#failures >= options.breakerFailures) this.#open(now, options);
-    } else if (held.probe) {
-      this.#probing = false;
     }
     this.#drain(options);
   }
 
-  #grant(now: number, options: GateOptions, probe: boolean): Grant {
+  #grant(now: number, options: ShieldOptions, probe: boolean): Grant {
     const permit = crypto.randomUUID();
     this.#permits.set(permit, { expiresAt: now + options.permitMs, probe });
     return { status: 'granted', permit };
   }
 
-  #drain(options: GateOptions): void {
+  #drain(options: ShieldOptions): void {
     const now = Date.now();
     this.#reap(now);
     while (this.#queue.length && this.#permits.size < options.maxConcurrency) {
@@ -107,7 +105,7 @@ export class OriginGateObject extends DurableObject<Env> {
     }
   }
 
-  #open(now: number, options: GateOptions): void {
+  #open(now: number, options: ShieldOptions): void {
     this.#openUntil = now + options.breakerCooldownMs;
     this.#probing = false;
     this.#refuseQueued({ status: 'open', retryAfterMs: options.breakerCooldownMs });

@@ -1,11 +1,11 @@
 import { OriginError, originBusy, originRateLimited, originUnavailable } from './origin-error.ts';
-import type { CallOutcome, GateOptions, OriginGateObject } from './origin-gate-object.ts';
+import type { CallOutcome, ShieldOptions, OriginShieldObject } from './origin-shield-object.ts';
 
 /** Runs each origin call under a permit of the global shield. */
-export type OriginGate = <T>(request: string, call: () => Promise<T>) => Promise<T>;
+export type OriginShield = <T>(request: string, call: () => Promise<T>) => Promise<T>;
 
-export interface OriginGateSettings extends GateOptions {
-  namespace: DurableObjectNamespace<OriginGateObject>;
+export interface OriginShieldSettings extends ShieldOptions {
+  namespace: DurableObjectNamespace<OriginShieldObject>;
   /** One shield per origin. */
   name: string;
 }
@@ -15,7 +15,7 @@ export interface OriginGateSettings extends GateOptions {
  * how it went to the breaker. When the shield itself cannot answer, the call
  * is refused as busy rather than sent unguarded: the origin is what it protects.
  */
-export function createOriginGate({ namespace, name, ...options }: OriginGateSettings): OriginGate {
+export function createOriginShield({ namespace, name, ...options }: OriginShieldSettings): OriginShield {
   const stub = () => namespace.getByName(name);
   return async function guarded(request, call) {
     let grant;
