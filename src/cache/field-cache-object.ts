@@ -3,6 +3,7 @@ import { deadAt, freshness, type Freshness } from './entry.ts';
 import type { FieldPolicy } from './field-cache.ts';
 import { PURGES_KEPT_MS } from './cache-index-object.ts';
 import { Leases, type Lease } from './leases.ts';
+import { serves, swrDecision } from './swr-decision.ts';
 
 /** A value as the origin gave it, as JSON text (`"null"`: the origin has none), and when the read that produced it began. */
 export interface FieldValue {
@@ -95,12 +96,11 @@ export class FieldCacheObject extends DurableObject<Env> {
     const read: FieldShardRead = { values: {}, refresh: {}, lead: {}, held: [] };
     for (const { key, policy } of items) {
       const stored = this.#stored(key);
-      const state = this.#freshness(stored, policy, now);
-      const free = this.#leases.isFree(key, now);
-      if (stored && (state === 'fresh' || state === 'stale')) {
+      const decision = swrDecision(this.#freshness(stored, policy, now), this.#leases.isFree(key, now));
+      if (stored && serves(decision)) {
         read.values[key] = valueOf(stored);
-        if (state === 'stale' && free) read.refresh[key] = this.#leases.grant(key, now, leaseMs);
-      } else if (free) {
+        if (decision === 'serve-and-refresh') read.refresh[key] = this.#leases.grant(key, now, leaseMs);
+      } else if (decision === 'lead') {
         read.lead[key] = { lease: this.#leases.grant(key, now, leaseMs), fallback: this.#fallback(key, stored) };
       } else {
         read.held.push(key);
@@ -121,9 +121,10 @@ export class FieldCacheObject extends DurableObject<Env> {
     const waiting: string[] = [];
     for (const { key, policy } of items) {
       const stored = this.#stored(key);
-      const state = this.#freshness(stored, policy, now);
-      if (stored && (state === 'fresh' || state === 'stale')) results[key] = { status: 'filled', value: valueOf(stored) };
-      else if (this.#leases.isFree(key, now)) results[key] = { status: 'lead', lease: this.#leases.grant(key, now, leaseMs), fallback: this.#fallback(key, stored) };
+      const decision = swrDecision(this.#freshness(stored, policy, now), this.#leases.isFree(key, now));
+      // A stale value is served here without taking its refresh: only `read` hands refreshes out.
+      if (stored && serves(decision)) results[key] = { status: 'filled', value: valueOf(stored) };
+      else if (decision === 'lead') results[key] = { status: 'lead', lease: this.#leases.grant(key, now, leaseMs), fallback: this.#fallback(key, stored) };
       else waiting.push(key);
     }
     if (Object.values(results).some((result) => result.status === 'lead')) {

@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { deadAt, freshness, type CacheEntry } from './entry.ts';
 import { Leases, type Lease } from './leases.ts';
+import { serves, swrDecision } from './swr-decision.ts';
 
 /** An answer that the leader could not or would not cache, handed to the requests that waited for it. */
 export interface UncachedAnswer {
@@ -65,10 +66,13 @@ export class ResponseCacheObject extends DurableObject<Env> {
     const now = Date.now();
     const entry = this.#entry;
     const state = entry ? freshness(entry, now) : 'dead';
-    if (entry && state === 'fresh') return { status: 'fresh', entry };
-    const free = this.#leases.isFree(KEY, now);
-    if (entry && state === 'stale') return { status: 'stale', entry, lease: free ? this.#leases.grant(KEY, now, leaseMs) : undefined };
-    if (free) return { status: 'lead', lease: this.#leases.grant(KEY, now, leaseMs), fallback: this.#fallback() };
+    const decision = swrDecision(state, this.#leases.isFree(KEY, now));
+    if (entry && serves(decision)) {
+      // The caller labels the answer by it: HIT or STALE.
+      if (state === 'fresh') return { status: 'fresh', entry };
+      return { status: 'stale', entry, lease: decision === 'serve-and-refresh' ? this.#leases.grant(KEY, now, leaseMs) : undefined };
+    }
+    if (decision === 'lead') return { status: 'lead', lease: this.#leases.grant(KEY, now, leaseMs), fallback: this.#fallback() };
     return this.#leases.wait(KEY, waitMs, leaseMs);
   }
 
