@@ -1,7 +1,7 @@
 /**
  * `npm run scale-model [-- --rps N --locations L --isolates I --keys K ...] [--json]`:
  * what the gateway's objects, origin and latency come to at internet scale.
- * Without --rps: the README's table, 5,000 to 1,000,000 requests/s, before
+ * Without --rps: the table of docs/performance/scaling-model.md, 5,000 to 1,000,000 requests/s, before
  * and with the changes it argues for. With --rps: one run of the given inputs
  * (at small scale, what `npm run serve -- --isolates` measures).
  */

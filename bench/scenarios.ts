@@ -256,7 +256,7 @@ export function nplus1(settings: Settings): Promise<ScenarioResult> {
 }
 
 /**
- * The README's consistency bounds, checked over a mix of reads, writes and
+ * The consistency bounds of docs/caching/consistency.md, checked over a mix of reads, writes and
  * purges across 4 isolates (bench/consistency). The gateway only: the peers
  * have no isolates sharing a cache to keep consistent.
  */

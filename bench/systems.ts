@@ -38,7 +38,7 @@ export function startGatewayIsolates(originUrl: string, isolates: number, flags:
 export function startSystem(name: SystemName, originUrl: string): Promise<Running> {
   switch (name) {
     case 'gateway':
-      // The production bundle on workerd itself (no rate-limit binding there: see the README).
+      // The production bundle on workerd itself (no rate-limit binding there: see docs/guides/local-production.md).
       return launch(['scripts/serve.ts', '--no-build', '--port', '0', '--origin-url', originUrl]);
     case 'yoga-workers':
       // Through the same path from the peer's own config; serve builds its bundle (about a second) on each start.

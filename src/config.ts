@@ -70,7 +70,7 @@ export interface CacheConfig {
  * give connectors, where an empty `CONFIG_<SOURCE>_<key>` still overrides).
  */
 interface ConfigVar {
-  /** What it does, in a line (the README's table, which a test holds to these names and defaults, says more). */
+  /** What it does, in a line (docs/reference/configuration.md's table, which a test holds to these names and defaults, says more). */
   meaning: string;
   /** As written in wrangler.toml, which therefore sets only what differs from it. */
   default?: string;

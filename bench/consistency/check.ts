@@ -8,7 +8,7 @@ export interface Bounds {
 }
 
 /**
- * The README's consistency promises, checked over a log of requests (failed
+ * The consistency promises of docs/caching/consistency.md, checked over a log of requests (failed
  * ones are left out):
  * - read-your-writes: a read sent through the isolate that ran a write, after
  *   the write's answer, never shows an earlier (smaller) value of that sku;

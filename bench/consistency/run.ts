@@ -38,7 +38,7 @@ const PURGE_TOKEN = 'consistency-purge-token';
 /**
  * The production build (built beforehand: serve runs with `--no-build`) as 4
  * isolates with objects 20 ± 5 ms away, over a fresh origin simulator 5 ms
- * away that never fails; the mix of mix.ts for `durationS`; then the README's
+ * away that never fails; the mix of mix.ts for `durationS`; then docs/caching/consistency.md's
  * bounds checked over everything it saw.
  */
 export async function runConsistency({ durationS, lookupAllowanceMs = LOOKUP_ALLOWANCE_MS }: ConsistencyOptions): Promise<ConsistencyResult> {

@@ -62,7 +62,7 @@ export const DEFAULTS: Inputs = {
   durationS: 1,
 };
 
-/** The three scales the README reports, each for today's defaults and for the changes the model argues for. */
+/** The three scales docs/performance/scaling-model.md reports, each for today's defaults and for the changes the model argues for. */
 export const REPORTED_RPS = [5000, 100_000, 1_000_000];
 
 /** The design before this change: one index object, no location tier. */

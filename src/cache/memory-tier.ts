@@ -33,7 +33,7 @@ export interface MemoryTier {
  * last confirmed it; then the object is asked again. That interval is how long
  * another isolate may go on serving an entry that was purged.
  */
-/** How long after its confirmation lapsed a copy may still stand in for the lookup that renews it; part of the README's consistency bound. */
+/** How long after its confirmation lapsed a copy may still stand in for the lookup that renews it; part of the consistency bound (docs/caching/consistency.md). */
 export const STAND_IN_MS = 100;
 
 export function createMemoryTier({ ttlMs, maxBytes }: { ttlMs: number; maxBytes: number }): MemoryTier {

@@ -26,7 +26,7 @@ export const CONNECTOR_DIRECTIVES = new Set(['link', 'source', 'connect', 'key',
  * Federation's other directives, which a subgraph file may use: accepted and
  * removed from the served schema. `@inaccessible` hides what it marks
  * (inaccessible.ts); the rest tell a router how to compose or plan across
- * subgraphs, which one graph has no use for (README, "Directive reference").
+ * subgraphs, which one graph has no use for (docs/connectors/directives.md).
  */
 export const FEDERATION_DIRECTIVES = new Set([
   'inaccessible',

@@ -40,7 +40,7 @@ describe('object lookups, coalesced per isolate', () => {
 
     expect(new Set(answers.map((answer) => answer.body)).size).toBe(1);
     expect(answers[0]?.body).toContain('"id":"6"');
-    // Each waited for the one fill, in this isolate rather than in the key's object: a MISS, as the README's table says.
+    // Each waited for the one fill, in this isolate rather than in the key's object: a MISS, as the table of docs/caching/request-flow.md says.
     expect(answers.map((answer) => answer.cache)).toEqual(Array(30).fill('MISS'));
     expect((await objectLookups()) - before).toBe(1);
     expect((await origin.stats()).total).toBe(1);

@@ -6,11 +6,9 @@ import { CONFIG_VARS } from '../../src/config.ts';
 
 const defaults = Object.fromEntries(Object.entries(CONFIG_VARS).map(([name, spec]) => [name, 'default' in spec ? spec.default : undefined]));
 
-/** The README's configuration table: each row's var (its first code span) and default (its first code span, or undefined for "unset ..."). */
-function readmeTable(): Record<string, string | undefined> {
-  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-  const start = readme.indexOf('\n## Configuration\n');
-  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+/** The configuration reference's table (docs/reference/configuration.md, its only table): each row's var (its first code span) and default (its first code span, or undefined for "unset ..."). */
+function documentedTable(): Record<string, string | undefined> {
+  const section = readFileSync(`${ROOT}docs/reference/configuration.md`, 'utf8');
   const firstCode = (cell: string) => /`([^`]*)`/.exec(cell)?.[1];
   return Object.fromEntries(
     section
@@ -24,14 +22,14 @@ function readmeTable(): Record<string, string | undefined> {
 }
 
 describe("CONFIG_VARS, the one table of the gateway's vars", () => {
-  const readme = readmeTable();
+  const documented = documentedTable();
 
-  it("the README's configuration table names every var in it, and no other", () => {
-    expect(Object.keys(readme).sort()).toEqual(Object.keys(CONFIG_VARS).sort());
+  it("the configuration reference's table names every var in it, and no other", () => {
+    expect(Object.keys(documented).sort()).toEqual(Object.keys(CONFIG_VARS).sort());
   });
 
-  it("the README's configuration table gives each var the default it has", () => {
-    expect(readme).toStrictEqual(defaults);
+  it("the configuration reference's table gives each var the default it has", () => {
+    expect(documented).toStrictEqual(defaults);
   });
 
   it.each([['the top level', undefined], ['production', 'production']])('wrangler.toml (%s) sets only vars that differ from their defaults', (_, env) => {

@@ -11,7 +11,7 @@ import { CONTRACT_PURGE_TOKEN, MANY_ISOLATES, MANY_ISOLATES_MEMORY_TTL_MS } from
  * for other isolates tight.
  */
 describe(`consistency under load, ${MANY_ISOLATES} isolates`, () => {
-  it("5 s of reads, private reads, writes and purges break none of the README's bounds", async () => {
+  it("5 s of reads, private reads, writes and purges break none of the documented bounds (docs/caching/consistency.md)", async () => {
     const { gatewayUrls } = inject('manyIsolates');
     const log = await drive({ urls: gatewayUrls.map((url) => `${url}/graphql`), purgeToken: CONTRACT_PURGE_TOKEN, durationMs: 5000, concurrency: 16, products: 20, users: 5 });
     const violations = check(log, { otherIsolatesMs: MANY_ISOLATES_MEMORY_TTL_MS + STAND_IN_MS + LOOKUP_ALLOWANCE_MS, clockMs: 50 });
