@@ -6,6 +6,7 @@ import { CSRF_HEADERS, isCrossSiteRisk } from './guards/csrf.ts';
 import { isRateLimited } from './guards/rate-limit.ts';
 import { isolateFor, type Isolate } from './isolate.ts';
 import { graphqlError, json } from './json-response.ts';
+import { logFailure, logRequest } from './log-event.ts';
 import { andThen } from './maybe-promise.ts';
 import { NOTHING_RAN } from './trace.ts';
 import { GRAPHQL_PATH } from './yoga.ts';
@@ -70,7 +71,7 @@ function serveOrFail(isolate: Isolate, request: Request, ctx: ExecutionContext):
 }
 
 function unexpected(error: unknown): Served {
-  console.error(JSON.stringify({ event: 'graphql-route-failed', error: String(error) }));
+  logFailure('graphql-route-failed', error);
   return refusal(graphqlError(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.'));
 }
 
@@ -102,7 +103,7 @@ function respond(request: Request, isolate: Isolate, served: Served, started: nu
     for (const name in headers) response.headers.set(name, headers[name] as string);
   }
   if (isolate.config.logRequests) {
-    console.log(JSON.stringify({ operationName, cache, originCalls: trace.originCalls, durationMs, status: response.status }));
+    logRequest({ operationName, cache, originCalls: trace.originCalls, durationMs, status: response.status });
   }
   return response;
 }

@@ -3,6 +3,7 @@ import { deadAt, freshness, type Freshness } from './entry.ts';
 import type { FieldPolicy } from './field-cache.ts';
 import { PURGES_KEPT_MS } from './cache-index-object.ts';
 import { Leases, type Lease } from './leases.ts';
+import { logFailure } from '../log-event.ts';
 import { serves, swrDecision } from './swr-decision.ts';
 
 /** A value as the origin gave it, as JSON text (`"null"`: the origin has none), and when the read that produced it began. */
@@ -42,8 +43,8 @@ export type FieldWait =
   | { status: 'filled'; value: FieldValue }
   /** The leader failed with nothing to fall back on, died, or was purged: this caller leads now. */
   | { status: 'lead'; lease: string; fallback?: FieldValue }
-  /** The leader failed: the value that stands in for errors, as the leader itself answers. */
-  | { status: 'failed'; fallback: FieldValue }
+  /** The leader's fetch failed and its fallback stood in: the waiter gets that value, as the leader itself answers. */
+  | { status: 'fallback'; fallback: FieldValue }
   /** Nobody answered within the wait: the fallback if any, else the caller fetches without a lease. */
   | { status: 'timeout'; fallback?: FieldValue }
   /** Not waited for, because the same call was handed another key's lead: wait again once that one is filled. */
@@ -157,7 +158,7 @@ export class FieldCacheObject extends DurableObject<Env> {
           this.ctx.storage.kv.put<Stored>(VALUE + key, { value, readAt, policy });
         } catch (error) {
           // Too large to keep, say: the waiters still get it.
-          console.error(JSON.stringify({ event: 'field-store-failed', key, error: String(error) }));
+          logFailure('field-store-failed', error, { key });
         }
       }
       if (lease) this.#leases.finish(key, lease, { status: 'filled', value: { value, readAt } });
@@ -176,7 +177,7 @@ export class FieldCacheObject extends DurableObject<Env> {
     for (const [key, lease] of Object.entries(leases)) {
       if (!this.#leases.holds(key, lease)) continue;
       const fallback = this.#fallback(key);
-      if (fallback) this.#leases.finish(key, lease, { status: 'failed', fallback });
+      if (fallback) this.#leases.finish(key, lease, { status: 'fallback', fallback });
       else this.#leases.handOver(key, now, leaseMs);
     }
   }

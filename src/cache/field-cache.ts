@@ -1,6 +1,7 @@
 import type { FieldCacheObject, FieldFill, FieldValue } from './field-cache-object.ts';
 import { shardOf } from '../hash.ts';
 import { exceedsBytes } from './entry.ts';
+import { logFailure } from '../log-event.ts';
 
 /** A cached call's lifetime, from its field's `@cacheControl` hint; in seconds. */
 export interface FieldPolicy {
@@ -162,7 +163,7 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
             try {
               await stub(shard).fill(readAt, Object.fromEntries(fills));
             } catch (error) {
-              console.error(JSON.stringify({ event: 'field-store-failed', error: String(error) }));
+              logFailure('field-store-failed', error);
               await release(group);
             }
           }),
@@ -183,7 +184,7 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
             const waitMs = Math.max(0, deadline - Date.now());
             results = await stub(shard).wait(pending.map((key) => ({ key, policy: policies.get(key)! })), { waitMs, leaseMs });
           } catch (error) {
-            console.error(JSON.stringify({ event: 'field-wait-failed', error: String(error) }));
+            logFailure('field-wait-failed', error);
             for (const key of pending) late.push({ key, policy: policies.get(key)! });
             return;
           }
@@ -194,7 +195,7 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
             if (result.status === 'filled') answer.set(key, parsed(result.value));
             else if (result.status === 'lead') claims.push({ key, policy, lease: result.lease, fallback: result.fallback });
             else if (result.status === 'again') pending.push(key);
-            else if (result.status === 'failed') answer.set(key, parsed(result.fallback));
+            else if (result.status === 'fallback') answer.set(key, parsed(result.fallback));
             else if (result.status === 'alone') late.push({ key, policy });
             else if (result.fallback) answer.set(key, parsed(result.fallback));
             else late.push({ key, policy });
@@ -212,7 +213,7 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
         for (const [key, { lease, fallback }] of Object.entries(read.lead)) claims.push({ key, policy: policies.get(key)!, lease, fallback });
       }
       if (refreshes.length) {
-        background(fetchAndFill(refreshes, undefined).catch((error: unknown) => console.error(JSON.stringify({ event: 'field-refresh-failed', error: String(error) }))));
+        background(fetchAndFill(refreshes, undefined).catch((error: unknown) => logFailure('field-refresh-failed', error)));
       }
 
       // This caller's own keys first, then what others are fetching: no lease is held while waiting.
@@ -240,6 +241,6 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
 /** Waits for every call; one that failed is logged, not thrown. */
 async function settleAll(calls: Promise<unknown>[], event: string): Promise<void> {
   for (const outcome of await Promise.allSettled(calls)) {
-    if (outcome.status === 'rejected') console.error(JSON.stringify({ event, error: String(outcome.reason) }));
+    if (outcome.status === 'rejected') logFailure(event, outcome.reason);
   }
 }

@@ -1,4 +1,5 @@
 import type { CacheEntry } from './entry.ts';
+import { logFailure } from '../log-event.ts';
 
 export interface LocationTier {
   /** The entry and when the key's Durable Object confirmed it, if that was less than `ttlMs` ago. */
@@ -32,7 +33,7 @@ export function createLocationTier({ ttlMs, cacheName }: { ttlMs: number; cacheN
     try {
       return await work();
     } catch (error) {
-      console.error(JSON.stringify({ event: 'location-tier-failed', error: String(error) }));
+      logFailure('location-tier-failed', error);
       return undefined;
     }
   };

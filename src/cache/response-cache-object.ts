@@ -8,8 +8,8 @@ export interface UncachedAnswer {
   status: number;
   body: string;
   contentType: string;
-  /** The answer carries errors: a stale entry is better, where one may stand in. */
-  failed: boolean;
+  /** Not fit to cache (not a 200, or it carries errors): a stale entry is better, where one may stand in. False for one that was only too large to store, or could not be stored. */
+  uncacheable: boolean;
   /** The answer is its caller's own (see `isOwnAnswer` in response-cache.ts): never handed to another request, which runs its own instead. */
   personal?: boolean;
 }
@@ -89,7 +89,7 @@ export class ResponseCacheObject extends DurableObject<Env> {
 
   /** The leader got an answer it must not cache; its waiters get that answer (or the fallback). */
   abandon(lease: string, answer: UncachedAnswer): void {
-    this.#leases.finish(KEY, lease, { status: 'abandoned', answer, fallback: answer.failed ? this.#fallback() : undefined });
+    this.#leases.finish(KEY, lease, { status: 'abandoned', answer, fallback: answer.uncacheable ? this.#fallback() : undefined });
   }
 
   /**

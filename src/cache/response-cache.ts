@@ -7,6 +7,7 @@ import { andThen } from '../maybe-promise.ts';
 import { deadAt, exceedsBytes, freshness, type CacheEntry } from './entry.ts';
 import { readGraphQLRequest, requestFor, type GraphQLParams, type Parsed, type Refusal } from './graphql-params.ts';
 import { graphqlError, graphqlErrorBody } from '../json-response.ts';
+import { logFailure } from '../log-event.ts';
 import type { PersistedRequest, Resolution } from '../persisted-operations.ts';
 import type { Invalidator } from './invalidator.ts';
 import type { LocationTier } from './location-tier.ts';
@@ -95,17 +96,17 @@ const UNEXPECTED: UncachedAnswer = {
   status: 500,
   body: graphqlErrorBody('Unexpected error.', 'INTERNAL_SERVER_ERROR'),
   contentType: 'application/json; charset=utf-8',
-  failed: true,
+  uncacheable: true,
 };
 
 /** What the object hands a leader's waiters when its answer was its own: each runs its request itself. */
-const PERSONAL: UncachedAnswer = { status: 0, body: '', contentType: '', failed: false, personal: true };
+const PERSONAL: UncachedAnswer = { status: 0, body: '', contentType: '', uncacheable: false, personal: true };
 
 const BUSY: UncachedAnswer = {
   status: 503,
   body: graphqlErrorBody('The origin is busy; retry shortly.', 'ORIGIN_BUSY'),
   contentType: 'application/json; charset=utf-8',
-  failed: true,
+  uncacheable: true,
 };
 
 /** One lookup in flight from this isolate: when it was sent, and what it came to once it has. */
@@ -169,9 +170,9 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   async function run(job: Job, ctx: ExecutionContext, revalidating: boolean): Promise<Outcome> {
     const { response, body, trace, startedAt, contentType } = await executeJob(job, ctx, revalidating);
     const cacheable = response.status === 200 && trace.entities !== undefined;
-    if (isOwnAnswer(response, trace, job.policy)) return { answer: { status: response.status, body, contentType, failed: !cacheable, personal: true }, tooLarge: false, trace };
+    if (isOwnAnswer(response, trace, job.policy)) return { answer: { status: response.status, body, contentType, uncacheable: !cacheable, personal: true }, tooLarge: false, trace };
     if (!cacheable || exceedsBytes(body, config.maxEntryBytes)) {
-      return { answer: { status: response.status, body, contentType, failed: !cacheable }, tooLarge: cacheable, trace };
+      return { answer: { status: response.status, body, contentType, uncacheable: !cacheable }, tooLarge: cacheable, trace };
     }
     const entry: CacheEntry = {
       body,
@@ -188,7 +189,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   /** The request run for itself, its answer kept from everyone else: the leader's answer for this key was its caller's own. */
   async function alone(job: Job, ctx: ExecutionContext): Promise<Decision> {
     const { response, body, trace, contentType } = await executeJob(job, ctx, false);
-    return { answer: { status: response.status, body, contentType, failed: response.status !== 200, personal: true }, cache: 'BYPASS', trace };
+    return { answer: { status: response.status, body, contentType, uncacheable: response.status !== 200, personal: true }, cache: 'BYPASS', trace };
   }
 
   /** Runs the job under `lease`, then stores the entry or hands the uncached answer to the waiters. */
@@ -198,7 +199,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
     try {
       outcome = await run(job, ctx, revalidating);
     } catch (error) {
-      console.error(JSON.stringify({ event: 'execution-failed', error: String(error) }));
+      logFailure('execution-failed', error);
       outcome = { answer: UNEXPECTED, tooLarge: false, trace: createTrace(job.scope) };
     }
     try {
@@ -221,8 +222,8 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
       }
     } catch (error) {
       // The answer is good whether or not it could be stored; the lease is given back so that no waiter waits it out.
-      console.error(JSON.stringify({ event: 'cache-store-failed', error: String(error) }));
-      const answer: UncachedAnswer = 'entry' in outcome ? { status: 200, body: outcome.entry.body, contentType: 'application/json; charset=utf-8', failed: false } : PERSONAL;
+      logFailure('cache-store-failed', error);
+      const answer: UncachedAnswer = 'entry' in outcome ? { status: 200, body: outcome.entry.body, contentType: 'application/json; charset=utf-8', uncacheable: false } : PERSONAL;
       await stub.abandon(lease, answer).catch(() => {});
     }
     return outcome;
@@ -231,7 +232,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
   function refreshInBackground(job: Job, lease: string, ctx: ExecutionContext): void {
     stats.revalidations++;
     ctx.waitUntil(
-      lead(job, lease, ctx, true).catch((error: unknown) => console.error(JSON.stringify({ event: 'revalidation-failed', error: String(error) }))),
+      lead(job, lease, ctx, true).catch((error: unknown) => logFailure('revalidation-failed', error)),
     );
   }
 
@@ -315,7 +316,7 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
       result = await responses.getByName(job.key).lookup(lookupOptions);
     } catch (error) {
       // The object failed or is overloaded: never retried, and never a reason to call the origin.
-      console.error(JSON.stringify({ event: 'cache-object-failed', error: String(error) }));
+      logFailure('cache-object-failed', error);
       return fallbackOrBusy(job.key);
     }
 
@@ -332,13 +333,13 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Re
         return result.fallback ? hit(result.fallback, 'STALE') : answer(BUSY, 'MISS');
       case 'abandoned':
         if (result.answer.personal) return alone(job, ctx);
-        if (result.answer.failed && result.fallback) return hit(result.fallback, 'STALE');
+        if (result.answer.uncacheable && result.fallback) return hit(result.fallback, 'STALE');
         return answer(result.answer, 'MISS');
       case 'lead': {
         slot.refilling = true;
         const outcome = await lead(job, result.lease, ctx);
         if ('entry' in outcome) return { ...hit(outcome.entry, 'MISS', outcome.trace), superseded: outcome.superseded };
-        if (outcome.answer.failed && result.fallback) return hit(result.fallback, 'STALE', outcome.trace);
+        if (outcome.answer.uncacheable && result.fallback) return hit(result.fallback, 'STALE', outcome.trace);
         return answer(outcome.answer, outcome.tooLarge ? 'BYPASS' : 'MISS', outcome.trace);
       }
     }

@@ -6,6 +6,7 @@ import { deadAt } from '../cache/entry.ts';
 import type { CacheHint, CacheHints } from '../cache/policy.ts';
 import type { OriginAnswer, OriginClient } from '../origin/client.ts';
 import { OriginError, originUnavailable } from '../origin/origin-error.ts';
+import { logEvent } from '../log-event.ts';
 import type { RequestTrace } from '../trace.ts';
 import type { ConnectorPlan, EntityPlan, GatewayPlan } from './connector-plan.ts';
 import { identityOf, keyObject } from './entity-key.ts';
@@ -105,7 +106,7 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
       const place = `${connector.name} ${offset}`;
       if (loggedProblems.has(place)) continue;
       loggedProblems.add(place);
-      console.warn(JSON.stringify({ event: 'connector-mapping-problem', connector: connector.name, where: connector.where, field: field.join('.'), message }));
+      logEvent('warn', 'connector-mapping-problem', { connector: connector.name, where: connector.where, field: field.join('.'), message });
     }
   }
 

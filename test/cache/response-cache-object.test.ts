@@ -50,9 +50,9 @@ const FAILED: UncachedAnswer = {
   status: 200,
   body: '{"errors":[{"message":"The origin is unavailable; try again later.","extensions":{"code":"ORIGIN_UNAVAILABLE"}}]}',
   contentType: 'application/json; charset=utf-8',
-  failed: true,
+  uncacheable: true,
 };
-const TOO_LARGE: UncachedAnswer = { status: 200, body: '{"data":{}}', contentType: 'application/json', failed: false };
+const TOO_LARGE: UncachedAnswer = { status: 200, body: '{"data":{}}', contentType: 'application/json', uncacheable: false };
 
 /** Takes the lease, or fails the test. */
 async function lead(stub: Stub, options: LookupOptions = HELD): Promise<string> {
