@@ -5,7 +5,7 @@ export default defineProject({
   test: {
     name: 'node',
     environment: 'node',
-    include: ['test/config/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/connect/**/*.test.ts', 'test/simulator/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/scale-model/**/*.test.ts', 'test/consistency/**/*.test.ts', 'test/examples/**/*.test.ts'],
+    include: ['test/node/**/*.test.ts'],
     testTimeout: 30_000,
   },
 });

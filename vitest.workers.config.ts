@@ -66,10 +66,8 @@ export default defineProject({
   ],
   test: {
     name: 'workers',
-    include: ['test/**/*.test.ts'],
-    // test/contract runs in Node, in its own project, against the production build; the others here are Node's too.
-    exclude: ['test/config/**', 'test/docs/**', 'test/connect/**', 'test/examples/**', 'test/simulator/**', 'test/browser/**', 'test/contract/**', 'test/scale-model/**', 'test/consistency/**'],
-    globalSetup: ['test/setup/origin.ts'],
+    include: ['test/workers/**/*.test.ts'],
+    globalSetup: ['test/workers/setup/origin.ts'],
     // Every file shares one origin and reads its counters: one file at a time.
     fileParallelism: false,
   },

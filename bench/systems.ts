@@ -24,7 +24,7 @@ async function launch([script, ...args]: [string, ...string[]], env: Record<stri
 export type RunningOrigin = Running & Pick<ReturnType<typeof originAdmin>, 'stats' | 'fault'>;
 
 export async function startOrigin(flags: string[]): Promise<RunningOrigin> {
-  const running = await launch(['origin/cli.ts', '--port', '0', ...flags]);
+  const running = await launch(['simulator/cli.ts', '--port', '0', ...flags]);
   const { stats, fault } = originAdmin(running.url);
   return { ...running, stats, fault };
 }

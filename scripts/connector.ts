@@ -23,8 +23,8 @@ import { buildRequest, connectorVariables, type ConnectorRequest, type SourceSet
 import type { MappingError } from '../src/connect/mapping/index.ts';
 import { applySelection, variablesRead, type Variables } from '../src/connect/selection.ts';
 import { missingConfig, resolveSourceConfig } from '../src/connect/source-config.ts';
-import { createOriginClient, type OriginAnswer } from '../src/origin/client.ts';
-import { OriginError } from '../src/origin/origin-error.ts';
+import { createOriginClient, type OriginAnswer } from '../src/upstream/client.ts';
+import { OriginError } from '../src/upstream/origin-error.ts';
 import { readSchemaFolder } from './build-schema.ts';
 import { ROOT } from './project-root.ts';
 

@@ -51,7 +51,7 @@ function watched(child: ChildProcess): ChildProcess {
 }
 
 // The shop's @source baseURL is this simulator; another folder's is its own, or --origin-url.
-const origin = shop ? watched(spawn(process.execPath, ['--experimental-strip-types', 'origin/cli.ts', '--port', '4010'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] })) : undefined;
+const origin = shop ? watched(spawn(process.execPath, ['--experimental-strip-types', 'simulator/cli.ts', '--port', '4010'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] })) : undefined;
 const startGateway = () => watched(startWranglerDev({ port: 8787, persistTo: '.wrangler/state', schema, originUrl }));
 let gateway: ChildProcess | undefined = startGateway();
 process.once('SIGINT', () => void shutdown(0));

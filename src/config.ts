@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_BODY_BYTES } from './origin/client.ts';
+import { DEFAULT_MAX_BODY_BYTES } from './upstream/client.ts';
 
 /**
  * The gateway's settings, read once per isolate from the Worker's vars and

@@ -1,20 +1,20 @@
 import { defaultQuery } from 'gateway:schema';
-import { hitResponse } from './cache/hit-response.ts';
-import type { Served } from './cache/response-cache.ts';
-import { serveGraphiQL } from './graphiql.ts';
-import { CSRF_HEADERS, isCrossSiteRisk } from './guards/csrf.ts';
-import { isRateLimited } from './guards/rate-limit.ts';
+import { hitResponse } from './response-cache/hit-response.ts';
+import type { Served } from './response-cache/response-cache.ts';
+import { serveGraphiQL } from './http/graphiql.ts';
+import { CSRF_HEADERS, isCrossSiteRisk } from './http/csrf.ts';
+import { isRateLimited } from './http/rate-limit.ts';
 import { isolateFor, type Isolate } from './isolate.ts';
-import { graphqlError, json } from './json-response.ts';
-import { logFailure, logRequest } from './log-event.ts';
-import { andThen } from './maybe-promise.ts';
-import { NOTHING_RAN } from './trace.ts';
-import { GRAPHQL_PATH } from './yoga.ts';
+import { graphqlError, json } from './shared/json-response.ts';
+import { logFailure, logRequest } from './shared/log-event.ts';
+import { andThen } from './shared/maybe-promise.ts';
+import { NOTHING_RAN } from './shared/trace.ts';
+import { GRAPHQL_PATH } from './graphql/yoga.ts';
 
-export { CacheIndexObject } from './cache/cache-index-object.ts';
-export { FieldCacheObject } from './cache/field-cache-object.ts';
-export { OriginShieldObject } from './origin/origin-shield-object.ts';
-export { ResponseCacheObject } from './cache/response-cache-object.ts';
+export { CacheIndexObject } from './invalidation/cache-index-object.ts';
+export { FieldCacheObject } from './field-cache/field-cache-object.ts';
+export { OriginShieldObject } from './upstream/origin-shield-object.ts';
+export { ResponseCacheObject } from './response-cache/response-cache-object.ts';
 
 /** The path of an absolute URL, without building a URL object on every request. */
 function pathOf(url: string): string {

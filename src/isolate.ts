@@ -1,25 +1,25 @@
-import { createAdmin } from './admin.ts';
-import { createCacheIndex } from './cache/cache-index.ts';
-import { createCacheKeys } from './cache/cache-key.ts';
-import { createCacheStats, type CacheStats } from './cache/cache-stats.ts';
-import { sha256Hex } from './cache/digest.ts';
-import { createFieldCache } from './cache/field-cache.ts';
-import { createInvalidator } from './cache/invalidator.ts';
-import { createLocationTier } from './cache/location-tier.ts';
-import { createMemoryTier } from './cache/memory-tier.ts';
-import { createPolicyReader, readCacheHints } from './cache/policy.ts';
-import { createResponseCache, type Served } from './cache/response-cache.ts';
-import { createScopeHasher } from './cache/scope.ts';
+import { createAdmin } from './http/admin.ts';
+import { createCacheIndex } from './invalidation/cache-index.ts';
+import { createCacheKeys } from './response-cache/cache-key.ts';
+import { createCacheStats, type CacheStats } from './shared/cache-stats.ts';
+import { sha256Hex } from './shared/digest.ts';
+import { createFieldCache } from './field-cache/field-cache.ts';
+import { createInvalidator } from './invalidation/invalidator.ts';
+import { createLocationTier } from './response-cache/location-tier.ts';
+import { createMemoryTier } from './response-cache/memory-tier.ts';
+import { createPolicyReader, readCacheHints } from './cache-hints/policy.ts';
+import { createResponseCache, type Served } from './response-cache/response-cache.ts';
+import { createScopeHasher } from './response-cache/scope.ts';
 import { readConfig, type GatewayConfig } from './config.ts';
 import { resolveBaseUrls } from './connect/base-urls.ts';
 import { missingConfig, resolveSourceConfig } from './connect/source-config.ts';
 import { createConnectorRuntime } from './connect/connectors.ts';
 import { createGatewaySchema } from './connect/gateway-schema.ts';
 import schemaFolder from 'gateway:schema';
-import { createCors, type Cors } from './guards/cors.ts';
-import { createOriginShield, type OriginShield } from './origin/origin-shield.ts';
-import { createPersistedOperations } from './persisted-operations.ts';
-import { createGateway } from './yoga.ts';
+import { createCors, type Cors } from './http/cors.ts';
+import { createOriginShield, type OriginShield } from './upstream/origin-shield.ts';
+import { createPersistedOperations } from './graphql/persisted-operations.ts';
+import { createGateway } from './graphql/yoga.ts';
 
 /** Everything an isolate builds once and shares between its requests. */
 export interface Isolate {

@@ -1,4 +1,4 @@
-import { STAND_IN_MS } from '../../src/cache/memory-tier.ts';
+import { STAND_IN_MS } from '../../src/response-cache/memory-tier.ts';
 import { startGatewayIsolates, startOrigin } from '../systems.ts';
 import { check, type Bounds } from './check.ts';
 import { drive } from './drive.ts';

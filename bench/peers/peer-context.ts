@@ -1,18 +1,18 @@
 /**
  * The resolvers' context in every peer, on Node and on workerd alike (so
  * nothing here may need Node): per request the project's own origin client
- * and connectors, exactly as the gateway builds them (src/context.ts) but
+ * and connectors, exactly as the gateway builds them (src/graphql/context.ts) but
  * without its field cache or origin shield: each peer is what a user would
  * set up with the library alone.
  */
-import { readCacheHints } from '../../src/cache/policy.ts';
+import { readCacheHints } from '../../src/cache-hints/policy.ts';
 import { readConfig } from '../../src/config.ts';
 import { resolveBaseUrls } from '../../src/connect/base-urls.ts';
 import { createConnectorRuntime } from '../../src/connect/connectors.ts';
 import { createGatewaySchema, type GatewaySchema, type SchemaFolder } from '../../src/connect/gateway-schema.ts';
-import type { GatewayContext } from '../../src/context.ts';
-import { createOriginClient } from '../../src/origin/client.ts';
-import { createTrace } from '../../src/trace.ts';
+import type { GatewayContext } from '../../src/graphql/context.ts';
+import { createOriginClient } from '../../src/upstream/client.ts';
+import { createTrace } from '../../src/shared/trace.ts';
 
 export type { GatewayContext };
 

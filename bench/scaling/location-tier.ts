@@ -22,7 +22,7 @@ function warmUpMs({ memoryTtlMs, locationTtlMs, rttMs }: LocationShape): number 
 
 /**
  * One key's requests in one location, one at a time, under the rules of
- * `src/cache/response-cache.ts`: Poisson arrivals spread evenly over the
+ * `src/response-cache/response-cache.ts`: Poisson arrivals spread evenly over the
  * isolates; a memory confirmation lasts the memory TTL from when its lookup
  * was sent; while an isolate's lookup is in flight its other requests take the
  * memory copy; a lapsed isolate takes the location's copy if the object

@@ -1,4 +1,4 @@
-import { STAND_IN_MS } from '../../src/cache/memory-tier.ts';
+import { STAND_IN_MS } from '../../src/response-cache/memory-tier.ts';
 import { locationShares, type LocationShares } from './location-tier.ts';
 import { PRICES } from './prices.ts';
 import { seeded } from '../seeded-random.ts';
@@ -34,7 +34,7 @@ const ENTITY_CALLS_PER_PURGE = 1;
 /**
  * Round trips a request that leads a refresh waits for besides the origin: its
  * lookup, the entity cache's read and fill, the store and the index's add
- * (`lead` in src/cache/response-cache.ts awaits both before answering), and
+ * (`lead` in src/response-cache/response-cache.ts awaits both before answering), and
  * per origin call the shield's acquire and release.
  */
 const ROUND_TRIPS_PER_MISS = 5;

@@ -9,8 +9,8 @@
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { runCommand } from '../../origin/command-line.ts';
-import type { RunningOrigin } from '../../origin/lifecycle.ts';
+import { runCommand } from '../../simulator/command-line.ts';
+import type { RunningOrigin } from '../../simulator/lifecycle.ts';
 import { anthropic } from './apis/anthropic.ts';
 import { artic } from './apis/artic.ts';
 import { bored } from './apis/bored.ts';

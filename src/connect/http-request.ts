@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { OriginRequest } from '../origin/client.ts';
+import type { OriginRequest } from '../upstream/client.ts';
 import type { ConnectorPlan, HeaderRule } from './connector-plan.ts';
 import { formBody } from './form-body.ts';
 import { scalarText } from './mapping/json.ts';

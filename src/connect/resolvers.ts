@@ -12,8 +12,8 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
-import type { GatewayContext } from '../context.ts';
-import { OriginError } from '../origin/origin-error.ts';
+import type { GatewayContext } from '../graphql/context.ts';
+import { OriginError } from '../upstream/origin-error.ts';
 import { connectorReads, type GatewayPlan } from './connector-plan.ts';
 import { identityOf } from './entity-key.ts';
 import { variablesRead } from './selection.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeed } from '../../examples/blog/simulator/seed.ts';
 import { startBlogOrigin, type RunningBlogOrigin } from '../../examples/blog/simulator/server.ts';
 import { stop } from '../../scripts/dev-processes.ts';
-import { answer, codes, graphqlPath, postJson, type Answer } from '../answers.ts';
+import { answer, codes, graphqlPath, postJson, type Answer } from '../support/answers.ts';
 import { serve, type Served } from './serve.ts';
 
 /**

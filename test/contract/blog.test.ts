@@ -4,7 +4,7 @@ import { TITLE_REQUIRED } from '../../examples/blog/simulator/posts.ts';
 import { createSeed } from '../../examples/blog/simulator/seed.ts';
 import { startBlogOrigin } from '../../examples/blog/simulator/server.ts';
 import type { BlogPost, BlogStats } from '../../examples/blog/simulator/types.ts';
-import { answer, codes, postJson, type Answer } from '../answers.ts';
+import { answer, codes, postJson, type Answer } from '../support/answers.ts';
 import { useServedExample } from './served-example.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { STAND_IN_MS } from '../../src/cache/memory-tier.ts';
+import { STAND_IN_MS } from '../../src/response-cache/memory-tier.ts';
 import { check } from '../../bench/consistency/check.ts';
 import { drive } from '../../bench/consistency/drive.ts';
 import { LOOKUP_ALLOWANCE_MS } from '../../bench/consistency/run.ts';

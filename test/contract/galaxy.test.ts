@@ -3,7 +3,7 @@ import { API_KEY, KEY_HEADER, NO_KEY, WRONG_KEY } from '../../examples/galaxy/si
 import { PEOPLE, PLANETS, STARSHIPS } from '../../examples/galaxy/simulator/seed.ts';
 import { startGalaxyOrigin } from '../../examples/galaxy/simulator/server.ts';
 import type { GalaxyStats } from '../../examples/galaxy/simulator/types.ts';
-import { answer, postJson, type Answer } from '../answers.ts';
+import { answer, postJson, type Answer } from '../support/answers.ts';
 import { useServedExample } from './served-example.ts';
 
 /**

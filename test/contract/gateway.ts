@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { inject } from 'vitest';
-import type { CacheStats } from '../../src/cache/cache-stats.ts';
-import { answer, postJson, type Answer } from '../answers.ts';
+import type { CacheStats } from '../../src/shared/cache-stats.ts';
+import { answer, postJson, type Answer } from '../support/answers.ts';
 import { originAdmin } from '../support/simulator-admin.ts';
 import { CONTRACT_PURGE_TOKEN, type Settings } from './setup.ts';
 

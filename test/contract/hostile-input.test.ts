@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isRefusal } from '../answers.ts';
-import { check, CORPUS, EXPECTED_SUMMARY, type HostileCase, type Probe } from '../corpus/hostile-requests.ts';
+import { isRefusal } from '../support/answers.ts';
+import { check, CORPUS, EXPECTED_SUMMARY, type HostileCase, type Probe } from '../support/hostile-requests.ts';
 import { gateway, type Gateway } from './gateway.ts';
 
 async function probe(target: Gateway, c: HostileCase): Promise<Probe> {

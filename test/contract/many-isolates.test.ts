@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Answer } from '../answers.ts';
+import type { Answer } from '../support/answers.ts';
 import { gatewayAt } from './gateway.ts';
 import { MANY_ISOLATES, MANY_ISOLATES_MEMORY_TTL_MS, OBJECT_LATENCY_MS } from './setup.ts';
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stop } from '../../scripts/dev-processes.ts';
-import { answer, postJson, type ErrorBody } from '../answers.ts';
-import { startScriptedOrigin } from '../setup/scripted-origin.ts';
-import type { ScriptedAnswer } from '../setup/scripted-answers.ts';
+import { answer, postJson, type ErrorBody } from '../support/answers.ts';
+import { startScriptedOrigin } from '../workers/setup/scripted-origin.ts';
+import type { ScriptedAnswer } from '../workers/setup/scripted-answers.ts';
 import { serve, type Served } from './serve.ts';
 
 /**
  * What a client gets when a connector's mapping fails on the origin's data,
- * on what ships: `npm run serve -- --schema test/mapping-failures/schema`
+ * on what ships: `npm run serve -- --schema test/support/mapping-failures/schema`
  * (the production bundle on workerd, production settings) over a scripted
  * origin. A nullable field is null, with nothing in `errors`; a non-null one
  * is CONNECTOR_MAPPING_FAILED naming the connector, the path and why, the
@@ -62,7 +62,7 @@ describe('mapping failures, as the client meets them on the production build', (
     origin = await startScriptedOrigin();
     const scripted = await fetch(`${origin.url}/__script`, { method: 'POST', body: JSON.stringify(SCRIPT) });
     expect(scripted.status).toBe(204);
-    served = await serve(['--port', '0', '--env', 'production', '--schema', 'test/mapping-failures/schema', '--origin-url', origin.url]);
+    served = await serve(['--port', '0', '--env', 'production', '--schema', 'test/support/mapping-failures/schema', '--origin-url', origin.url]);
   }, STARTUP_MS);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codes } from '../answers.ts';
-import type { OriginFaultMode } from '../../origin/types.ts';
+import { codes } from '../support/answers.ts';
+import type { OriginFaultMode } from '../../simulator/types.ts';
 import { gateway } from './gateway.ts';
 
 const PRODUCT = '{ product(id: "1") { id name inventory { available } } }';

@@ -9,7 +9,7 @@ import { buildSchemaModule, DEFAULT_SCHEMA_DIR, schemaModulePath } from '../../s
 import { stop } from '../../scripts/dev-processes.ts';
 import { ROOT } from '../../scripts/project-root.ts';
 import { startWorkerdServer } from '../../scripts/workerd-server.ts';
-import { postJson } from '../answers.ts';
+import { postJson } from '../support/answers.ts';
 import { serve } from './serve.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { stop } from '../../scripts/dev-processes.ts';
-import { postJson } from '../answers.ts';
+import { postJson } from '../support/answers.ts';
 import { simulatorAdmin } from '../support/simulator-admin.ts';
 import { serve, type Served } from './serve.ts';
 

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startOrigin } from '../../origin/server.ts';
+import { startOrigin } from '../../simulator/server.ts';
 import { stop } from '../../scripts/dev-processes.ts';
 import { serve, type Served } from './serve.ts';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stop } from '../../scripts/dev-processes.ts';
-import { answer, codes, JSON_HEADERS, postJson, type Answer } from '../answers.ts';
+import { answer, codes, JSON_HEADERS, postJson, type Answer } from '../support/answers.ts';
 import { serve, type Served } from './serve.ts';
-import { LARGE_RAW_SELECTED } from '../hostile-origin/bodies.ts';
-import { descendantNamed, megabytes, memoryOf, type ProcessMemory } from '../hostile-origin/memory.ts';
+import { LARGE_RAW_SELECTED } from './hostile-origin/bodies.ts';
+import { descendantNamed, megabytes, memoryOf, type ProcessMemory } from './hostile-origin/memory.ts';
 import {
   LEAKY_MESSAGE,
   PLAIN_ERROR_MESSAGE,
@@ -13,13 +13,13 @@ import {
   tenantOf,
   type HostileOrigin,
   type RecordingServer,
-} from '../hostile-origin/server.ts';
+} from './hostile-origin/server.ts';
 
 /**
  * The gateway's trust boundary, on what ships: `npm run serve -- --schema
- * test/hostile-origin/schema` (the production bundle on workerd, production
+ * test/contract/hostile-origin/schema` (the production bundle on workerd, production
  * settings) in front of an origin that does not play fair
- * (test/hostile-origin/server.ts), with an internal service beside it that
+ * (test/contract/hostile-origin/server.ts), with an internal service beside it that
  * must never be reached. Both directions are checked: no caller gets another
  * caller's answer, whatever the hints say; and nothing the origin sends
  * (redirects, bombs, endless or absurd bodies, 429s, error messages naming
@@ -46,7 +46,7 @@ const STACK = /(?:\\n|\n)\s*at \S|at Object\.<anonymous>|\/[\w./-]+\.(?:[cm]?js|
  * one per 429 route, so that the shield's hold-off after one spoils nothing else.
  */
 function serveHostile(originUrl: string, limitsUrl: string, limitsLongUrl: string): Promise<Served> {
-  const args = ['--port', '0', '--env', 'production', '--schema', 'test/hostile-origin/schema', '--origin-url', originUrl];
+  const args = ['--port', '0', '--env', 'production', '--schema', 'test/contract/hostile-origin/schema', '--origin-url', originUrl];
   for (const pair of [
     `PURGE_TOKEN:${PURGE_TOKEN}`,
     'CACHE_SCOPE_SECRET:trust-boundary-scope',

@@ -1,8 +1,8 @@
-import type { OriginFault, OriginStats } from '../../origin/types.ts';
+import type { OriginFault, OriginStats } from '../../simulator/types.ts';
 
 /**
  * The admin API every simulator of the project serves under `/__NAME/`
- * (origin/admin-routes.ts: `/__origin/`; examples/blog and examples/galaxy:
+ * (simulator/admin-routes.ts: `/__origin/`; examples/blog and examples/galaxy:
  * `/__blog/`, `/__galaxy/`), called directly, bypassing the gateway: what
  * the gateway really asked of it, and a fresh start. The one client the
  * tests and the benchmark use; plain fetch, so that the workers pool, the

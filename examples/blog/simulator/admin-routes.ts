@@ -1,7 +1,7 @@
-import type { AdminContext } from '../../../origin/admin-routes.ts';
-import { ok, type Reply } from '../../../origin/http.ts';
-import { routesByPath, type Route } from '../../../origin/router.ts';
-import type { RequestStats } from '../../../origin/stats.ts';
+import type { AdminContext } from '../../../simulator/admin-routes.ts';
+import { ok, type Reply } from '../../../simulator/http.ts';
+import { routesByPath, type Route } from '../../../simulator/router.ts';
+import type { RequestStats } from '../../../simulator/stats.ts';
 import type { BlogStats } from './types.ts';
 import type { BlogStore } from './store.ts';
 

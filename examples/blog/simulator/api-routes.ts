@@ -1,5 +1,5 @@
-import type { ApiContext } from '../../../origin/api-routes.ts';
-import { routesByPath, type Route } from '../../../origin/router.ts';
+import type { ApiContext } from '../../../simulator/api-routes.ts';
+import { routesByPath, type Route } from '../../../simulator/router.ts';
 import { listComments } from './comments.ts';
 import { createPost, deletePost, getPost, listPosts, updatePost } from './posts.ts';
 import type { BlogStore } from './store.ts';

@@ -1,5 +1,5 @@
-import { bearerToken } from '../../../origin/auth.ts';
-import { OriginError } from '../../../origin/errors.ts';
+import { bearerToken } from '../../../simulator/auth.ts';
+import { OriginError } from '../../../simulator/errors.ts';
 
 /** The one token that may write. Reads need none. */
 export const WRITE_TOKEN = 'blog-token';

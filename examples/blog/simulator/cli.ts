@@ -1,4 +1,4 @@
-import { runCommand } from '../../../origin/command-line.ts';
+import { runCommand } from '../../../simulator/command-line.ts';
 import { startBlogOrigin } from './server.ts';
 
 const DEFAULT_PORT = 4020;

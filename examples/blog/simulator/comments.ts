@@ -1,4 +1,4 @@
-import { ok, type Reply } from '../../../origin/http.ts';
+import { ok, type Reply } from '../../../simulator/http.ts';
 import type { BlogContext } from './api-routes.ts';
 import { idFilter } from './ids.ts';
 

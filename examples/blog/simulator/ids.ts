@@ -1,4 +1,4 @@
-import type { Reply } from '../../../origin/http.ts';
+import type { Reply } from '../../../simulator/http.ts';
 
 /** JSONPlaceholder ids: positive integers, written without sign or leading zeros. */
 export function parseId(raw: string | null | undefined): number | undefined {

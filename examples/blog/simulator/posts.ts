@@ -1,6 +1,6 @@
-import { OriginError } from '../../../origin/errors.ts';
-import { isRecord, ok, parseJson, type Reply } from '../../../origin/http.ts';
-import type { RouteParams } from '../../../origin/router.ts';
+import { OriginError } from '../../../simulator/errors.ts';
+import { isRecord, ok, parseJson, type Reply } from '../../../simulator/http.ts';
+import type { RouteParams } from '../../../simulator/router.ts';
 import type { BlogContext } from './api-routes.ts';
 import { requireWriter } from './auth.ts';
 import { idFilter, NOT_FOUND, parseId, pickDescending } from './ids.ts';

@@ -1,5 +1,5 @@
 import type { BlogComment, BlogPost, BlogUser } from './types.ts';
-import { createRandom } from '../../../origin/random.ts';
+import { createRandom } from '../../../simulator/random.ts';
 
 export interface BlogSeed {
   users: BlogUser[];

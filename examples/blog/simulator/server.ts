@@ -1,7 +1,7 @@
-import { startSimulator, type RunningOrigin } from '../../../origin/lifecycle.ts';
-import { resolveOptions } from '../../../origin/options.ts';
-import type { Simulator } from '../../../origin/simulator.ts';
-import { createState } from '../../../origin/state.ts';
+import { startSimulator, type RunningOrigin } from '../../../simulator/lifecycle.ts';
+import { resolveOptions } from '../../../simulator/options.ts';
+import type { Simulator } from '../../../simulator/simulator.ts';
+import { createState } from '../../../simulator/state.ts';
 import type { BlogErrorBody } from './types.ts';
 import { ADMIN_PREFIX, ADMIN_ROUTES } from './admin-routes.ts';
 import { API_ROUTES } from './api-routes.ts';

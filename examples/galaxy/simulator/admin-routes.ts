@@ -1,6 +1,6 @@
-import { OriginError } from '../../../origin/errors.ts';
-import { isRecord, ok, parseJson, type Reply } from '../../../origin/http.ts';
-import { routesByPath, type Route } from '../../../origin/router.ts';
+import { OriginError } from '../../../simulator/errors.ts';
+import { isRecord, ok, parseJson, type Reply } from '../../../simulator/http.ts';
+import { routesByPath, type Route } from '../../../simulator/router.ts';
 import { API_KEY } from './auth.ts';
 import type { GalaxyState } from './server.ts';
 import type { GalaxyStats } from './types.ts';

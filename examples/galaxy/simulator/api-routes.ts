@@ -1,4 +1,4 @@
-import { routesByPath, type Route } from '../../../origin/router.ts';
+import { routesByPath, type Route } from '../../../simulator/router.ts';
 import { getPerson, listPeople, searchPeople } from './people.ts';
 import { getPlanet, listPlanets, listResidents } from './planets.ts';
 import { getStarship, listStarships } from './starships.ts';

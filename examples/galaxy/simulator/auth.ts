@@ -1,4 +1,4 @@
-import { OriginError } from '../../../origin/errors.ts';
+import { OriginError } from '../../../simulator/errors.ts';
 
 /** The key the galaxy takes until a reset names another; the gateway sends it from `$config.apiKey`. */
 export const API_KEY = 'galaxy-key';

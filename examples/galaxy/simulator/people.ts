@@ -1,7 +1,7 @@
-import { OriginError } from '../../../origin/errors.ts';
-import { ok, type Reply } from '../../../origin/http.ts';
-import { integerParam } from '../../../origin/params.ts';
-import type { RouteParams } from '../../../origin/router.ts';
+import { OriginError } from '../../../simulator/errors.ts';
+import { ok, type Reply } from '../../../simulator/http.ts';
+import { integerParam } from '../../../simulator/params.ts';
+import type { RouteParams } from '../../../simulator/router.ts';
 import type { GalaxyContext } from './api-routes.ts';
 import { byId, NOT_FOUND, numberedPage } from './pages.ts';
 import { personRecord } from './records.ts';

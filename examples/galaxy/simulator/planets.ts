@@ -1,6 +1,6 @@
-import { ok, type Reply } from '../../../origin/http.ts';
-import { integerParam } from '../../../origin/params.ts';
-import type { RouteParams } from '../../../origin/router.ts';
+import { ok, type Reply } from '../../../simulator/http.ts';
+import { integerParam } from '../../../simulator/params.ts';
+import type { RouteParams } from '../../../simulator/router.ts';
 import type { GalaxyContext } from './api-routes.ts';
 import { byId, lastPage, linkHeader, NOT_FOUND, pageOf, pageParam } from './pages.ts';
 import { personRecord, planetRecord } from './records.ts';

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
-import type { ErrorStyle } from '../../../origin/errors.ts';
-import { errorReply, readBody, sendReply, splitTarget, type Reply } from '../../../origin/http.ts';
-import { listen, stop, type RunningOrigin } from '../../../origin/lifecycle.ts';
-import { resolveOptions } from '../../../origin/options.ts';
-import { matchRoute } from '../../../origin/router.ts';
-import { RequestStats } from '../../../origin/stats.ts';
+import type { ErrorStyle } from '../../../simulator/errors.ts';
+import { errorReply, readBody, sendReply, splitTarget, type Reply } from '../../../simulator/http.ts';
+import { listen, stop, type RunningOrigin } from '../../../simulator/lifecycle.ts';
+import { resolveOptions } from '../../../simulator/options.ts';
+import { matchRoute } from '../../../simulator/router.ts';
+import { RequestStats } from '../../../simulator/stats.ts';
 import { ADMIN_PREFIX, ADMIN_ROUTES } from './admin-routes.ts';
 import { API_ROUTES } from './api-routes.ts';
 import { API_KEY, KEY_HEADER, keyRefusal } from './auth.ts';

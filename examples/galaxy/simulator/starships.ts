@@ -1,5 +1,5 @@
-import { ok, type Reply } from '../../../origin/http.ts';
-import type { RouteParams } from '../../../origin/router.ts';
+import { ok, type Reply } from '../../../simulator/http.ts';
+import type { RouteParams } from '../../../simulator/router.ts';
 import type { GalaxyContext } from './api-routes.ts';
 import { byId, NOT_FOUND, numberedPage } from './pages.ts';
 import { starshipRecord } from './records.ts';

@@ -1,0 +1,12 @@
+import { ConnectError, readSchemaFiles } from '../../../src/connect/connector-plan.ts';
+
+/** The mistakes the build reports for one schema file, each as it prints them; none: an empty list. */
+export function problemsOf(sdl: string, name = 'schema/catalog.graphql'): string[] {
+  try {
+    readSchemaFiles([{ name, sdl }]);
+  } catch (error) {
+    if (error instanceof ConnectError) return error.problems;
+    throw error;
+  }
+  return [];
+}
