@@ -2,7 +2,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { print } from 'graphql';
 import { DEFAULT_SCHEMA_DIR, isShopFolder, readSchemaFolder, schemaModulePath } from './scripts/build-schema.ts';
-import { readSchemaFiles } from './src/connect/connector-plan.ts';
+import { readSchemaFiles } from './src/connect/read-schema.ts';
 
 /**
  * `npm run codegen [-- --schema DIR]` writes a typed client for frontends

@@ -17,7 +17,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConnectError, readSchemaFiles, type GatewayPlan, type SchemaFile } from '../src/connect/connector-plan.ts';
+import { ConnectError, type GatewayPlan, type SchemaFile } from '../src/connect/connector-plan.ts';
+import { readSchemaFiles } from '../src/connect/read-schema.ts';
 import { emitSelection } from '../src/connect/mapping/emit.ts';
 import { ROOT as root } from './project-root.ts';
 
@@ -116,6 +117,9 @@ export function buildSchemaModule(dir: string): string {
   return out;
 }
 
+/** What lets the resolvers import `gateway:resolvers` in the node that reads them (below). */
+const RESOLVER_IMPORTS = new URL('resolver-imports.ts', import.meta.url).href;
+
 /**
  * The `Type.field`s the resolver modules answer (the keys of each one's
  * `resolvers`), which the connectors' selections need not fill. Read by
@@ -126,7 +130,7 @@ export function buildSchemaModule(dir: string): string {
  */
 function fieldsResolvedIn(paths: string[]): ReadonlySet<string> | 'unread' {
   if (!paths.length) return new Set();
-  const list = `const fields = []; for (const url of ${JSON.stringify(paths.map((path) => pathToFileURL(path).href))}) { const { resolvers } = await import(url); for (const [type, map] of Object.entries(resolvers ?? {})) for (const field of Object.keys(map ?? {})) fields.push(type + '.' + field); } console.log(JSON.stringify(fields));`;
+  const list = `import { register } from 'node:module'; register(${JSON.stringify(RESOLVER_IMPORTS)}); const fields = []; for (const url of ${JSON.stringify(paths.map((path) => pathToFileURL(path).href))}) { const { resolvers } = await import(url); for (const [type, map] of Object.entries(resolvers ?? {})) for (const field of Object.keys(map ?? {})) fields.push(type + '.' + field); } console.log(JSON.stringify(fields));`;
   const child = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', '--input-type=module', '--eval', list], { encoding: 'utf8' });
   if (child.status === 0) return new Set(JSON.parse(child.stdout.trim().split('\n').pop()!) as string[]);
   const why = /^\w*Error\b.*$/m.exec(child.stderr)?.[0] ?? child.stderr.trim().split('\n')[0];

@@ -16,15 +16,17 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig, type GatewayConfig } from '../src/config.ts';
 import { resolveBaseUrls } from '../src/connect/base-urls.ts';
-import { ConnectError, connectorReads, readSchemaFiles, type ConnectorPlan, type EntityPlan, type GatewayPlan } from '../src/connect/connector-plan.ts';
+import { ConnectError, connectorReads, type ConnectorPlan, type EntityPlan, type GatewayPlan } from '../src/connect/connector-plan.ts';
+import { readSchemaFiles } from '../src/connect/read-schema.ts';
 import { identityOf, keyFields, keyObject } from '../src/connect/entity-key.ts';
-import { answerFailure } from '../src/connect/connectors.ts';
+import { answerFailure } from '../src/connect/map-answer.ts';
 import { buildRequest, connectorVariables, type ConnectorRequest, type SourceSettings } from '../src/connect/http-request.ts';
 import type { MappingError } from '../src/connect/mapping/index.ts';
 import { applySelection, variablesRead, type Variables } from '../src/connect/selection.ts';
 import { missingConfig, resolveSourceConfig } from '../src/connect/source-config.ts';
 import { createOriginClient, type OriginAnswer } from '../src/upstream/client.ts';
-import { OriginError } from '../src/upstream/origin-error.ts';
+import { upstreamToGraphQL } from '../src/connect/upstream-to-graphql.ts';
+import { UpstreamError } from '../src/upstream/upstream-error.ts';
 import { readSchemaFolder } from './build-schema.ts';
 import { ROOT } from './project-root.ts';
 
@@ -98,13 +100,13 @@ async function call(connector: ConnectorPlan): Promise<number> {
   } catch (error) {
     await showExchanges(exchanges);
     section('origin failure');
-    const code = error instanceof OriginError ? `${error.code}: ` : '';
-    // The detail's request line holds the URL as sent, secrets and all.
-    console.log(hideSecrets(`${code}${(error as Error).message}${error instanceof OriginError ? `\n${error.detail}` : ''}`));
+    const shown = error instanceof UpstreamError ? upstreamToGraphQL(error) : undefined;
+    // What the client would see, then the transport's request line, which holds the URL as sent, secrets and all.
+    console.log(hideSecrets(`${shown ? `${String(shown.extensions.code)}: ${shown.message}\n` : ''}${(error as Error).message}`));
     return 1;
   }
   await showExchanges(exchanges);
-  // As the gateway maps an answer (src/connect/connectors.ts mapAnswer): with `$status` and `$response`, after `isSuccess` and `errors`.
+  // As the gateway maps an answer (src/connect/map-answer.ts mapAnswer): with `$status` and `$response`, after `isSuccess` and `errors`.
   const mapped: Variables = { ...variables, status: answer.status, response: { headers: answer.headers } };
   if (connector.errors && !showOutcome(connector, answer, mapped)) return 1;
   if (answer.body == null && !variablesRead(connector.selection).length) {

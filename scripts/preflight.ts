@@ -10,7 +10,7 @@
  */
 import { readConfig, type GatewayConfig } from '../src/config.ts';
 import { resolveBaseUrls } from '../src/connect/base-urls.ts';
-import { readSchemaFiles } from '../src/connect/connector-plan.ts';
+import { readSchemaFiles } from '../src/connect/read-schema.ts';
 import { missingConfig, resolveSourceConfig } from '../src/connect/source-config.ts';
 import { persistedDocuments, persistedDocumentsPath, readSchemaFolder } from './build-schema.ts';
 import { workerVars } from './workerd-server.ts';

@@ -7,8 +7,11 @@ import { createFieldCache } from './field-cache/field-cache.ts';
 import { createInvalidator } from './invalidation/invalidator.ts';
 import { createLocationTier } from './response-cache/location-tier.ts';
 import { createMemoryTier } from './response-cache/memory-tier.ts';
+import { createResponsePurgeable } from './response-cache/purgeable.ts';
 import { createPolicyReader, readCacheHints } from './cache-hints/policy.ts';
-import { createResponseCache, type Served } from './response-cache/response-cache.ts';
+import type { Served } from './response-cache/answer.ts';
+import type { GraphQLRequest } from './response-cache/graphql-request.ts';
+import { createResponseCache } from './response-cache/response-cache.ts';
 import { createScopeHasher } from './response-cache/scope.ts';
 import { readConfig, type GatewayConfig } from './config.ts';
 import { resolveBaseUrls } from './connect/base-urls.ts';
@@ -25,7 +28,7 @@ import { createGateway } from './graphql/yoga.ts';
 export interface Isolate {
   config: GatewayConfig;
   cors: Cors;
-  serveGraphQL(request: Request, ctx: ExecutionContext): Served | Promise<Served>;
+  serveGraphQL(request: GraphQLRequest, ctx: ExecutionContext): Served | Promise<Served>;
   admin(request: Request, path: string): Promise<Response>;
   stats: CacheStats;
 }
@@ -78,7 +81,7 @@ async function buildIsolate(env: Env): Promise<Isolate> {
   const stats = createCacheStats();
   const memory = createMemoryTier({ ttlMs: cache.memoryTtlMs, maxBytes: cache.memoryMaxBytes });
   const location = createLocationTier({ ttlMs: cache.locationTtlMs, cacheName: 'gateway-responses' });
-  const index = createCacheIndex({ namespace: env.CACHE_INDEX, shards: cache.indexShards });
+  const invalidator = createInvalidator({ index: createCacheIndex({ namespace: env.CACHE_INDEX, shards: cache.indexShards }) });
   const fieldCache = createFieldCache({
     namespace: env.FIELD_CACHE,
     shards: cache.fieldShards,
@@ -86,16 +89,9 @@ async function buildIsolate(env: Env): Promise<Isolate> {
     waitMs: cache.lockTimeoutMs,
     maxValueBytes: cache.maxEntryBytes,
     onTooLarge: () => void stats.fieldTooLarge++,
+    invalidation: invalidator,
   });
-  const yoga = createGateway(config, schema, { connectors, fieldCache, index, shieldFor }, [...new Set(plan.keys.values())]);
-  const invalidator = createInvalidator({
-    responses: env.RESPONSE_CACHE,
-    index,
-    fields: fieldCache,
-    memory,
-    location,
-    leaseMs: cache.leaseMs,
-  });
+  const yoga = createGateway(config, schema, { connectors, fieldCache, shieldFor }, [...new Set(plan.keys.values())]);
   const serveGraphQL = createResponseCache({
     config: cache,
     keys: createCacheKeys({
@@ -103,14 +99,12 @@ async function buildIsolate(env: Env): Promise<Isolate> {
       schemaVersion: (await sha256Hex(sdl)).slice(0, 16),
       maxTokens: config.limits.tokens,
     }),
-    maxBodyBytes: config.limits.bodyBytes,
     maxQueryLength: config.limits.queryLength,
-    maxVariablesDepth: config.limits.variablesDepth,
     resolvePersisted: createPersistedOperations({ persistedOnly: config.persistedOnly }),
     memory,
     location,
     responses: env.RESPONSE_CACHE,
-    index,
+    index: invalidator.register('response', createResponsePurgeable({ responses: env.RESPONSE_CACHE, memory, location, leaseMs: cache.leaseMs }), { ownsUnprefixed: true }),
     invalidator,
     identityHeaders,
     scopeOf: createScopeHasher(cache.scopeSecret),

@@ -10,7 +10,7 @@ import { readConfig } from '../../src/config.ts';
 import { resolveBaseUrls } from '../../src/connect/base-urls.ts';
 import { createConnectorRuntime } from '../../src/connect/connectors.ts';
 import { createGatewaySchema, type GatewaySchema, type SchemaFolder } from '../../src/connect/gateway-schema.ts';
-import type { GatewayContext } from '../../src/graphql/context.ts';
+import type { GatewayContext } from '../../src/connect/resolvers.ts';
 import { createOriginClient } from '../../src/upstream/client.ts';
 import { createTrace } from '../../src/shared/trace.ts';
 
@@ -42,7 +42,7 @@ export function createPeer(folder: SchemaFolder, originUrl: string): Peer {
       const trace = createTrace();
       const origin = createOriginClient({ timeoutMs: DEFAULTS.originTimeoutMs });
       // Only the gateway's own caches purge by tag; the peers' caches do what their plugin does.
-      const connectors = runtime.forRequest({ origin, headers: request.headers, trace, fieldCache: undefined, index: undefined, background: () => {} });
+      const connectors = runtime.forRequest({ origin, headers: request.headers, trace, fieldCache: undefined, background: () => {} });
       return { connectors, request, trace };
     },
   };

@@ -40,9 +40,9 @@ const connectors = join(resolve(values.corpus), 'connectors');
 const workDir = join(tmpdir(), 'gateway-community');
 
 // The gateway's modules are being rewritten: a tree that does not import is a finding, not a crash.
-let gateway: { readSchemaFolder: typeof import('../../scripts/build-schema.ts').readSchemaFolder; readSchemaFiles: typeof import('../../src/connect/connector-plan.ts').readSchemaFiles };
+let gateway: { readSchemaFolder: typeof import('../../scripts/build-schema.ts').readSchemaFolder; readSchemaFiles: typeof import('../../src/connect/read-schema.ts').readSchemaFiles };
 try {
-  const [build, plan] = await Promise.all([import('../../scripts/build-schema.ts'), import('../../src/connect/connector-plan.ts')]);
+  const [build, plan] = await Promise.all([import('../../scripts/build-schema.ts'), import('../../src/connect/read-schema.ts')]);
   gateway = { readSchemaFolder: build.readSchemaFolder, readSchemaFiles: plan.readSchemaFiles };
 } catch (error) {
   console.error(`the gateway's schema reader does not load: ${firstLine(error)}`);

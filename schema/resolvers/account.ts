@@ -1,4 +1,4 @@
-import type { ResolverMap } from '../../src/connect/resolvers.ts';
+import type { ResolverMap } from 'gateway:resolvers';
 import { checkPageSize } from './user-input.ts';
 
 /** What the directives cannot say: no origin call without credentials, and a page-size limit refused rather than cut. */

@@ -1,4 +1,4 @@
-import type { ResolverMap } from '../../src/connect/resolvers.ts';
+import type { ResolverMap } from 'gateway:resolvers';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { badUserInput, checkPageSize, MAX_PAGE_SIZE } from './user-input.ts';
 

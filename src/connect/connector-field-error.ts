@@ -1,6 +1,6 @@
 import { GraphQLError, Kind } from 'graphql';
-import { isInvalidValue } from '../upstream/invalid-value.ts';
-import { isPublicOriginMessage } from '../upstream/public-message.ts';
+import { isInvalidValue } from './invalid-value.ts';
+import { isPublicOriginMessage } from './public-message.ts';
 import type { Maker, Provenance } from './provenance.ts';
 
 /** How the executor words a null where the schema says non-null (a plain Error, located at the field); the captures are the field's type and name. */

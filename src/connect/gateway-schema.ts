@@ -1,6 +1,7 @@
 import { buildASTSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { createSchema } from 'graphql-yoga';
-import { readSchemaFiles, type GatewayPlan, type SchemaFile } from './connector-plan.ts';
+import type { GatewayPlan, SchemaFile } from './connector-plan.ts';
+import { readSchemaFiles } from './read-schema.ts';
 import { useEmittedSelections, type EmittedSelection } from './mapping/index.ts';
 import { connectResolvers, type ResolverMap } from './resolvers.ts';
 

@@ -12,16 +12,27 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
-import type { GatewayContext } from '../graphql/context.ts';
-import { OriginError } from '../upstream/origin-error.ts';
+import type { RequestTrace } from '../shared/trace.ts';
+import { isNotFound, UpstreamError } from '../upstream/upstream-error.ts';
+import type { RequestConnectors } from './request-connectors.ts';
 import { connectorReads, type GatewayPlan } from './connector-plan.ts';
 import { identityOf } from './entity-key.ts';
 import { variablesRead } from './selection.ts';
 import { expandTemplate, templateValues, type Template } from './template.ts';
+import { upstreamToGraphQL } from './upstream-to-graphql.ts';
 
 type ResponsePath = GraphQLResolveInfo['path'];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** What every resolver gets, the escape-hatch ones included: the graphql stage builds it per request (src/graphql/context.ts). */
+export interface GatewayContext {
+  /** The declared connectors, by name, with per-request batching and per-field caching. */
+  connectors: RequestConnectors;
+  /** The client's request (its headers, e.g. whether it carries `Authorization`). */
+  request: Request;
+  trace: RequestTrace;
+}
+
 type AnyResolver = GraphQLFieldResolver<any, GatewayContext, any>;
 
 /** Escape-hatch resolvers, by type and field: `{ Query: { products(parent, args, context) { ... } } }`. */
@@ -64,7 +75,7 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
       const connected = !own && plan.fields.has(coordinate);
       const nullable = !isNonNullType(field.type);
       const resolve = own ?? defaultFieldResolver;
-      (resolvers[type.name] ??= {})[field.name] = async (parent, args, context, info) => {
+      const resolveField: AnyResolver = async (parent, args, context, info) => {
         const { connectors, trace } = context;
         // Who made the value here and below, for the errors a value of it may raise (connector-field-error.ts).
         if (connected || own) connectors.provenance.field(info.path, connected ? coordinate : null);
@@ -75,7 +86,7 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
           else value = await resolve(parent, args, context, info);
         } catch (error) {
           // The origin's 404 is "none" where the field may be null; a non-null field gets NOT_FOUND.
-          if (!nullable || !(error instanceof OriginError && error.status === 404)) throw error;
+          if (!nullable || !isNotFound(error)) throw error;
           return null;
         }
         // A value made from the client's arguments alone (a connector without http) or by TypeScript vouches for nothing: its stubs are completed, which checks they exist.
@@ -84,6 +95,14 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
         if (invalidates) for (const tag of await expandTags(invalidates, { args, body, result: value, type: field.type, context })) trace.invalidations.add(tag);
         for (const tag of fieldTags ?? []) for (const made of expandTemplate(tag, undefined, { args })) trace.tags.add(made);
         return value;
+      };
+      // The resolver boundary: a failed origin call, from the connector, a completion or a TypeScript resolver, becomes what the client sees.
+      (resolvers[type.name] ??= {})[field.name] = async (parent, args, context, info) => {
+        try {
+          return await resolveField(parent, args, context, info);
+        } catch (error) {
+          throw error instanceof UpstreamError ? upstreamToGraphQL(error) : error;
+        }
       };
     }
   }

@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { deadAt, freshness, type Freshness } from '../single-flight/entry.ts';
-import type { FieldPolicy } from './field-cache.ts';
+import type { FieldPolicy } from './field-policy.ts';
 import { PURGES_KEPT_MS } from '../invalidation/cache-index-object.ts';
 import { Leases, type Lease } from '../single-flight/leases.ts';
 import { logFailure } from '../shared/log-event.ts';

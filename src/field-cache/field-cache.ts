@@ -1,20 +1,38 @@
+/**
+ * The field cache stage: each connector call's answer cached per key
+ * (`Product:7`, or a request line), shared across isolates by sharded
+ * Durable Objects (field-cache-object.ts; field-shards.ts reaches them), with
+ * leases so that one caller fills or refreshes a key while the others wait.
+ * This file is its client: the claim, lead and wait of one load.
+ *
+ * It may call src/invalidation (purges reach it through purgeable.ts; it
+ * records its tagged values in the index) and the leaves src/shared,
+ * src/single-flight, src/cache-hints and src/config.ts. Never the stages
+ * that call it (src/connect, src/graphql, src/response-cache, src/http), nor
+ * src/upstream: the fetch of a load is handed in.
+ */
 import type { FieldCacheObject, FieldFill, FieldValue } from './field-cache-object.ts';
-import { shardOf } from '../shared/hash.ts';
-import { exceedsBytes } from '../single-flight/entry.ts';
+import type { FieldPolicy } from './field-policy.ts';
+import { createFieldShards } from './field-shards.ts';
+import { createFieldPurgeable, recordOf } from './purgeable.ts';
+import type { CacheRegistry } from '../invalidation/invalidator.ts';
+import { deadAt, exceedsBytes } from '../single-flight/entry.ts';
 import { logFailure } from '../shared/log-event.ts';
-
-/** A cached call's lifetime, from its field's `@cacheControl` hint; in seconds. */
-export interface FieldPolicy {
-  maxAge: number;
-  staleWhileRevalidate: number;
-  staleIfError: number;
-}
 
 /** What one origin call brought for the keys it was asked: a key absent from `values` has no value (null). */
 export interface FieldFetch {
   values: Map<string, unknown>;
   /** The origin said its answer is its caller's alone (`private`, `no-store`, a cookie set): answered, never kept. */
   personal?: boolean;
+  /** What purges find the values by, beside their own keys. */
+  tags?: FieldTags;
+}
+
+export interface FieldTags {
+  /** The connector that made the call: its records are its own (see `recordOf`). */
+  connector: string;
+  /** The tags of each key's value (`@cacheTag`s, the entities it holds); a key without any is found by its own name only. */
+  byKey: Map<string, string[]>;
 }
 
 export interface FieldRead {
@@ -28,6 +46,7 @@ export interface FieldCache {
    * The values of `items`' keys: fresh from the cache; stale within staleWhileRevalidate (served at once; one caller across every isolate gets the lease and refreshes in the background via `background(promise)`);
    * otherwise fetched with ONE call of `fetch` for all keys this caller leads (across shards), while keys another caller is fetching are waited for (after this caller's own keys are filled: never wait while holding leases — see the comment in field-cache-object.ts about crossed leases).
    * `fetch` answers the values by key; a key absent from them is stored and answered as null. A personal fetch, or a value over the storage limit, is answered and not kept, and its waiters fetch their own at once.
+   * A value with tags is recorded in the index under them before it is stored; one that a purge of them superseded while it was read is answered, not kept, and its key purged (its waiters get a new leader).
    * A store that fails releases its leases: no waiter is left for the lease to expire.
    * A failed fetch never replaces a good value: keys with a value inside staleIfError get that value; otherwise the fetch's error is thrown.
    * A waiter whose leader failed or died is handed the lead (one of them) and fetches; if the wait times out (waitMs) it gets the fallback if any, else fetches itself.
@@ -39,23 +58,6 @@ export interface FieldCache {
   ): Promise<Map<string, FieldRead>>;
   /** Forgets keys (or every key in every shard): a fill from a read that began before the purge is not stored, and the keys' waiters get a new leader at once. */
   purge(keys: string[] | 'all'): Promise<void>;
-}
-
-/** Cached calls are indexed under this prefix, beside the responses, so that a purge finds them too. */
-const INDEX_PREFIX = 'field:';
-
-/**
- * A cached call's record in the index: per connector, since two connectors
- * making the same request share its cached answer but not their tags
- * (`Query.posts(userId: 2)` is tagged `posts`, `User.posts` for user 2 `User:2`).
- */
-export function fieldIndexKey(connector: string, key: string): string {
-  return `${INDEX_PREFIX}${connector} ${key}`;
-}
-
-/** The field cache's key in an index record made by `fieldIndexKey`; undefined for a response's. */
-export function fieldKeyOfIndexKey(indexKey: string): string | undefined {
-  return indexKey.startsWith(INDEX_PREFIX) ? indexKey.slice(indexKey.indexOf(' ') + 1) : undefined;
 }
 
 export interface FieldCacheOptions {
@@ -70,6 +72,8 @@ export interface FieldCacheOptions {
   maxValueBytes: number;
   /** Told of each value not kept for its size, for `/admin/stats`. */
   onTooLarge(): void;
+  /** Where purges come from: the field cache registers itself there, and records its tagged values in the index it is given. */
+  invalidation: CacheRegistry;
 }
 
 /** A key this caller fetches: under `lease`, or without one after its wait ran out. */
@@ -86,34 +90,29 @@ interface Claim {
  * a time across every isolate. A failing or overloaded shard fails the load:
  * never a reason to call the origin around the cache.
  */
-export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueBytes, onTooLarge }: FieldCacheOptions): FieldCache {
-  if (!Number.isInteger(shards) || shards < 1) throw new Error(`[field-cache] shards must be a positive integer, got ${shards}`);
-  const stub = (shard: number) => namespace.getByName(`field-${shard}`);
-
-  function byShard<T extends { key: string }>(items: Iterable<T>): Map<number, T[]> {
-    const groups = new Map<number, T[]>();
-    for (const item of items) {
-      const shard = shardOf(item.key, shards);
-      const group = groups.get(shard);
-      if (group) group.push(item);
-      else groups.set(shard, [item]);
-    }
-    return groups;
-  }
+export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueBytes, onTooLarge, invalidation }: FieldCacheOptions): FieldCache {
+  const { stub, byShard, release, dismiss, purge } = createFieldShards(namespace, shards, leaseMs);
+  const index = invalidation.register('field', createFieldPurgeable(purge));
 
   const parsed = ({ value, readAt }: FieldValue): FieldRead => ({ value: JSON.parse(value) as unknown, readAt });
 
-  /** The claims' leases, by shard. */
-  const leasesByShard = (claims: Claim[]) =>
-    [...byShard(claims.filter((claim) => claim.lease))].map(([shard, group]) => ({ shard, leases: Object.fromEntries(group.map((claim) => [claim.key, claim.lease!])) }));
-
-  /** Gives leases back unfilled after a failure: a waiter gets the value that stands in for errors, or one of them the lead. */
-  const release = (claims: Claim[]): Promise<void> =>
-    settleAll(leasesByShard(claims).map(({ shard, leases }) => stub(shard).release(leases, { leaseMs })), 'field-release-failed');
-
-  /** Gives leases back for values that will not be kept: every waiter fetches its own at once. */
-  const dismiss = (claims: Claim[]): Promise<void> =>
-    settleAll(leasesByShard(claims).map(({ shard, leases }) => stub(shard).dismiss(leases)), 'field-dismiss-failed');
+  /**
+   * Records the claims' tags in the index before their values are stored,
+   * so that a purge from then on finds them. Answers the keys a purge of
+   * their tags came for since `readAt`: the index could not find them then,
+   * so they must not be stored.
+   */
+  async function recordTags(claims: Claim[], tags: FieldTags | undefined, readAt: number): Promise<Set<string>> {
+    const superseded = new Set<string>();
+    if (!tags) return superseded;
+    await Promise.all(
+      claims.map(async ({ key, policy }) => {
+        const names = tags.byKey.get(key);
+        if (names?.length && !(await index.add(recordOf(tags.connector, key), names, deadAt({ createdAt: readAt, policy }), readAt))) superseded.add(key);
+      }),
+    );
+    return superseded;
+  }
 
   return {
     async load(items, fetch, background) {
@@ -159,9 +158,13 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
         await dismiss(claims.filter((claim) => !texts.has(claim.key)));
         await Promise.all(
           [...byShard(kept)].map(async ([shard, group]) => {
-            const fills = group.map(({ key, policy, lease }): [string, FieldFill] => [key, { lease, value: texts.get(key)!, policy }]);
             try {
-              await stub(shard).fill(readAt, Object.fromEntries(fills));
+              const superseded = await recordTags(group, fetched.tags, readAt);
+              const fills = group.filter(({ key }) => !superseded.has(key)).map(({ key, policy, lease }): [string, FieldFill] => [key, { lease, value: texts.get(key)!, policy }]);
+              await Promise.all([
+                fills.length ? stub(shard).fill(readAt, Object.fromEntries(fills)) : undefined,
+                superseded.size ? stub(shard).purge([...superseded], { leaseMs }) : undefined,
+              ]);
             } catch (error) {
               logFailure('field-store-failed', error);
               await release(group);
@@ -227,20 +230,6 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
       return answer;
     },
 
-    async purge(keys) {
-      if (keys === 'all') {
-        await Promise.all(Array.from({ length: shards }, (_, shard) => stub(shard).purge('all', { leaseMs })));
-        return;
-      }
-      const groups = byShard(keys.map((key) => ({ key })));
-      await Promise.all([...groups].map(([shard, group]) => stub(shard).purge(group.map(({ key }) => key), { leaseMs })));
-    },
+    purge,
   };
-}
-
-/** Waits for every call; one that failed is logged, not thrown. */
-async function settleAll(calls: Promise<unknown>[], event: string): Promise<void> {
-  for (const outcome of await Promise.allSettled(calls)) {
-    if (outcome.status === 'rejected') logFailure(event, outcome.reason);
-  }
 }

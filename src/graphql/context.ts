@@ -1,20 +1,12 @@
+/** The per-request context every resolver gets: the connectors over one origin client, the client's request, and the trace of what ran. */
 import type { FieldCache } from '../field-cache/field-cache.ts';
-import type { CacheIndex } from '../invalidation/cache-index.ts';
-import type { ConnectorRuntime, RequestConnectors } from '../connect/connectors.ts';
+import type { ConnectorRuntime } from '../connect/connectors.ts';
+import type { GatewayContext } from '../connect/resolvers.ts';
 import type { GatewayConfig } from '../config.ts';
 import { createOriginClient } from '../upstream/client.ts';
 import type { OriginShield } from '../upstream/origin-shield.ts';
-import { OriginError } from '../upstream/origin-error.ts';
+import { UpstreamError } from '../upstream/upstream-error.ts';
 import type { RequestTrace } from '../shared/trace.ts';
-
-/** What every resolver gets, the escape-hatch ones included. */
-export interface GatewayContext {
-  /** The declared connectors, by name, with per-request batching and per-field caching. */
-  connectors: RequestConnectors;
-  /** The client's request (its headers, e.g. whether it carries `Authorization`). */
-  request: Request;
-  trace: RequestTrace;
-}
 
 export interface ContextOptions {
   config: GatewayConfig;
@@ -22,13 +14,12 @@ export interface ContextOptions {
   connectors: ConnectorRuntime;
   /** Only for queries; a mutation reads the origin directly so that its answer shows its own write. */
   fieldCache: FieldCache | undefined;
-  index: CacheIndex | undefined;
   /** The origin shield of a host, shared by the isolate. */
   shieldFor: (url: URL) => OriginShield;
   background(work: Promise<unknown>): void;
 }
 
-export function createContext(request: Request, { config, trace, connectors, fieldCache, index, shieldFor, background }: ContextOptions): GatewayContext {
+export function createContext(request: Request, { config, trace, connectors, fieldCache, shieldFor, background }: ContextOptions): GatewayContext {
   const origin = createOriginClient({
     timeoutMs: config.originTimeoutMs,
     maxBodyBytes: config.originMaxBodyBytes,
@@ -43,7 +34,7 @@ export function createContext(request: Request, { config, trace, connectors, fie
         try {
           return await shield(line, send);
         } catch (error) {
-          const retryAfter = error instanceof OriginError ? Number(error.extensions.retryAfter ?? 0) : 0;
+          const retryAfter = error instanceof UpstreamError ? (error.retryAfter ?? 0) : 0;
           trace.retryAfter = Math.max(trace.retryAfter, retryAfter);
           throw error;
         }
@@ -51,7 +42,7 @@ export function createContext(request: Request, { config, trace, connectors, fie
     },
   });
   return {
-    connectors: connectors.forRequest({ origin, headers: request.headers, trace, fieldCache, index, background }),
+    connectors: connectors.forRequest({ origin, headers: request.headers, trace, fieldCache, background }),
     request,
     trace,
   };

@@ -1,3 +1,14 @@
+/**
+ * The graphql stage: on a response-cache miss, Yoga parses, validates and
+ * executes the request with every plugin in order (this file), over a
+ * per-request context (context.ts) that records what ran in the trace and
+ * captures the entities the answer holds (use-entity-capture.ts); persisted
+ * operations are resolved here too (persisted-operations.ts).
+ *
+ * It may call: the connect stage (resolvers, connectors, the GraphQL errors of
+ * connector calls), the field cache and upstream only to build the context's
+ * connectors, invalidation, and the leaves. Never the response cache or http.
+ */
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
@@ -10,8 +21,9 @@ import { getOperationAST, type GraphQLSchema } from 'graphql';
 import { useEntityCapture } from './use-entity-capture.ts';
 import { connectorFieldError } from '../connect/connector-field-error.ts';
 import type { GatewayConfig } from '../config.ts';
-import { createContext, type ContextOptions, type GatewayContext } from './context.ts';
-import { invalidValueError } from '../upstream/invalid-value.ts';
+import type { GatewayContext } from '../connect/resolvers.ts';
+import { createContext, type ContextOptions } from './context.ts';
+import { invalidValueError } from '../connect/invalid-value.ts';
 import type { RequestTrace } from '../shared/trace.ts';
 
 export const GRAPHQL_PATH = '/graphql';

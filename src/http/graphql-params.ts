@@ -1,37 +1,10 @@
+/** Reads a GraphQL request over HTTP (a GET, or a JSON POST within its byte limit), or refuses it; its text is parsed only when the cache has not seen it. */
+import type { GraphQLParams, GraphQLRequest, Parsed, RawParams } from '../response-cache/graphql-request.ts';
 import { nestsDeeperThan } from '../shared/json-depth.ts';
+import type { Refusal } from '../shared/refusal.ts';
 
-/** The GraphQL-over-HTTP request parameters, read without parsing the document. */
-export interface GraphQLParams {
-  query: string;
-  operationName: string | null;
-  variables: Record<string, unknown> | null;
-}
-
-/** What the request asked for, before persisted operations are resolved. */
-export interface RawParams {
-  query: string | undefined;
-  operationName: string | null;
-  variables: Record<string, unknown> | null;
-  /** A persisted operation's SHA-256, from `extensions.persistedQuery.sha256Hash` or `documentId`. */
-  hash: string | undefined;
-}
-
-export interface Refusal {
-  status: number;
-  code: string;
-  message: string;
-  headers?: Record<string, string>;
-}
-
-export type Parsed = { raw: RawParams } | { refused: Refusal };
-
-export type ReadRequest =
-  /**
-   * A GET or a JSON POST, read but not yet parsed: `source` is its raw text
-   * (query string or body), so that a text seen before needs no parsing at all.
-   */
-  | { source: string; original: Request; parse(): Parsed }
-  | { refused: Refusal };
+/** A GraphQL request read, or why it is refused. */
+export type ReadRequest = GraphQLRequest | { refused: Refusal };
 
 /** The content types of GraphQL over HTTP's request body (the second from its earlier drafts). */
 const JSON_TYPES = ['application/json', 'application/graphql+json'];
@@ -49,18 +22,20 @@ export function readGraphQLRequest(request: Request, maxBodyBytes: number, maxVa
     // The raw query string is the text remembered per isolate: a GET seen before is not even split into parameters.
     const at = request.url.indexOf('?');
     const source = at === -1 ? '' : request.url.slice(at + 1);
-    return { source, original: request, parse: () => parseSearch(new URLSearchParams(source), maxVariablesDepth) };
+    return read(request, source, () => parseSearch(new URLSearchParams(source), maxVariablesDepth));
   }
-  if (request.method !== 'POST') {
-    return refuse(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.', { allow: 'GET, POST' });
-  }
+  if (request.method !== 'POST') return { refused: { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Use GET or POST.', allow: 'GET, POST' } };
   const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!JSON_TYPES.includes(type)) return refuse(415, 'UNSUPPORTED_MEDIA_TYPE', 'POST a JSON body with content-type: application/json.');
   return readBounded(request, maxBodyBytes).then((text) =>
     text === undefined
       ? refuse(413, 'PAYLOAD_TOO_LARGE', `The request body is over ${maxBodyBytes} bytes.`)
-      : { source: text, original: request, parse: () => parseBody(text, maxVariablesDepth) },
+      : read(request, text, () => parseBody(text, maxVariablesDepth)),
   );
+}
+
+function read(original: Request, source: string, parse: () => Parsed): GraphQLRequest {
+  return { source, headers: original.headers, parse, replay: (params) => requestFor(original, params) };
 }
 
 function parseSearch(search: URLSearchParams, maxDepth: number): Parsed {
@@ -78,7 +53,7 @@ function parseBody(text: string, maxDepth: number): Parsed {
 }
 
 /** A request Yoga can run: the resolved query in place of a persisted operation's hash. */
-export function requestFor(original: Request, params: GraphQLParams): Request {
+function requestFor(original: Request, params: GraphQLParams): Request {
   const headers = new Headers(original.headers);
   headers.set('content-type', 'application/json');
   headers.delete('content-length');
@@ -93,8 +68,8 @@ export function requestFor(original: Request, params: GraphQLParams): Request {
   return new Request(original.url, { method: 'POST', headers, body: JSON.stringify(params) });
 }
 
-function refuse(status: number, code: string, message: string, headers?: Record<string, string>): { refused: Refusal } {
-  return { refused: { status, code, message, headers } };
+function refuse(status: number, code: string, message: string): { refused: Refusal } {
+  return { refused: { status, code, message } };
 }
 
 /** The raw parameters, unless they are malformed or `nested` (variables, extensions) goes deeper than `maxDepth`. */

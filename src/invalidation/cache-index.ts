@@ -8,6 +8,9 @@ export interface CacheIndex {
   match(query: IndexQuery): Promise<string[]>;
 }
 
+/** The index as one cache writes to it: its keys, recorded before they are stored. */
+export type IndexWriter = Pick<CacheIndex, 'add'>;
+
 /**
  * The index of which responses contain which entities, in `shards` Durable
  * Objects by response key: each fill writes to one shard, so fills, which

@@ -1,9 +1,15 @@
-import type { CacheIndex } from './cache-index.ts';
+/**
+ * The invalidation stage: a write (the mutation path, src/response-cache) or
+ * a purge (the admin routes, src/http/admin.ts) names entities, types or
+ * everything; this finds in the index the cached keys that hold them and
+ * hands each cache its own. It calls the index and each registered cache's
+ * `Purgeable`, nothing else: it knows no cache, and imports only leaves. The
+ * caches come to it: each registers, and records its keys in the index
+ * under the prefix its registration gives them.
+ */
+import type { CacheIndex, IndexWriter } from './cache-index.ts';
 import type { IndexQuery } from './cache-index-object.ts';
-import { fieldKeyOfIndexKey, type FieldCache } from '../field-cache/field-cache.ts';
-import type { LocationTier } from '../response-cache/location-tier.ts';
-import type { MemoryTier } from '../response-cache/memory-tier.ts';
-import type { ResponseCacheObject } from '../response-cache/response-cache-object.ts';
+import type { Purgeable } from './purgeable.ts';
 
 export interface PurgeRequest extends IndexQuery {
   /** Mark stale, served while one request refreshes, instead of deleting. */
@@ -11,43 +17,46 @@ export interface PurgeRequest extends IndexQuery {
 }
 
 export interface Invalidator {
-  /** Purges the responses that contain what `request` names, and the field cache's calls that hold it; answers how many responses were cached. */
+  /** Purges what `request` names from every registered cache; answers how many responses were cached. */
   purge(request: PurgeRequest): Promise<number>;
 }
 
-export interface InvalidatorOptions {
-  responses: DurableObjectNamespace<ResponseCacheObject>;
-  index: CacheIndex;
-  fields: FieldCache;
-  memory: MemoryTier;
-  location: LocationTier | undefined;
-  /** The lease a waiter gets when a purge hands it the lead. */
-  leaseMs: number;
+export interface CacheRegistry {
+  /**
+   * Purges `purgeable` from now on with the keys it records through the
+   * writer answered here, under `name` and a colon: by that prefix a key the
+   * index matches is known to be this cache's.
+   */
+  register(name: string, purgeable: Purgeable, options?: { ownsUnprefixed?: boolean }): IndexWriter;
 }
 
-/**
- * Every stored response is indexed by the entities it contains, so a write
- * finds the responses it affects, lists included. This isolate's memory tier
- * is purged at once, and so is this location's tier; other isolates' memory
- * tiers answer from memory for at most `CACHE_MEMORY_TTL_MS` more (other
- * locations' tiers for `CACHE_LOCATION_TTL_MS` more) before they ask the
- * purged object again.
- */
-export function createInvalidator({ responses, index, fields, memory, location, leaseMs }: InvalidatorOptions): Invalidator {
+export function createInvalidator({ index }: { index: CacheIndex }): Invalidator & CacheRegistry {
+  const caches = new Map<string, Purgeable>();
+  /**
+   * The cache whose records carry no prefix: versions before registration
+   * wrote the response cache's keys bare, and the index keeps them until
+   * they expire, so a purge right after a deploy must still reach them.
+   */
+  let unprefixedOwner: string | undefined;
   return {
+    register(name, purgeable, { ownsUnprefixed = false } = {}) {
+      if (!name || name.includes(':') || caches.has(name)) throw new Error(`[invalidation] a cache registers under a name of its own without a colon, got "${name}"`);
+      if (ownsUnprefixed && unprefixedOwner) throw new Error(`[invalidation] "${unprefixedOwner}" already owns the records without a prefix; "${name}" cannot too`);
+      caches.set(name, purgeable);
+      if (ownsUnprefixed) unprefixedOwner = name;
+      const prefix = `${name}:`;
+      return { add: (key, entities, expiresAt, readSince) => index.add(prefix + key, entities, expiresAt, readSince) };
+    },
+
     async purge({ soft = false, ...query }) {
-      // An entity's own cached value is kept under its record (`Product:7`); the calls that hold it are found in the index. The field cache cannot list a type's keys: a purge by type empties it.
-      const [matched] = await Promise.all([index.match(query), fields.purge(query.all || query.types?.length ? 'all' : (query.entities ?? []))]);
-      const keys = matched.filter((key) => fieldKeyOfIndexKey(key) === undefined);
-      const calls = matched.flatMap((key) => fieldKeyOfIndexKey(key) ?? []);
-      const [had] = await Promise.all([
-        Promise.all(keys.map((key) => responses.getByName(key).purge(soft, leaseMs))),
-        location?.delete(keys),
-        calls.length ? fields.purge(calls) : undefined,
-      ]);
-      if (query.all) memory.clear();
-      else for (const key of keys) memory.delete(key);
-      return had.filter(Boolean).length;
+      const keys = new Map([...caches.keys()].map((name): [string, string[]] => [name, []]));
+      for (const key of await index.match(query)) {
+        const colon = key.indexOf(':');
+        if (colon !== -1) keys.get(key.slice(0, colon))?.push(key.slice(colon + 1));
+        else if (unprefixedOwner) keys.get(unprefixedOwner)!.push(key);
+      }
+      const counts = await Promise.all([...caches].map(([name, cache]) => cache.purge({ ...query, keys: keys.get(name)!, soft })));
+      return counts.reduce((sum, count) => sum + count, 0);
     },
   };
 }

@@ -1,6 +1,8 @@
+/** A request's cache key: its document analyzed once per isolate, hashed with its variables, the caller's scope and the forwarded headers' values. */
 import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
 import { getOperationAST, parse, stripIgnoredCharacters } from 'graphql';
-import type { GraphQLParams } from '../http/graphql-params.ts';
+import { LRUCache } from 'lru-cache';
+import type { GraphQLParams } from './graphql-request.ts';
 import type { CachePolicy } from '../cache-hints/policy.ts';
 
 export interface DocumentAnalysis {
@@ -23,14 +25,15 @@ export interface CacheKeyOptions {
 }
 
 export interface CacheKeys {
-  /** Parses a document once per isolate; afterwards a Map lookup. `undefined` for a document that does not parse. */
+  /** Parses a document once per isolate; afterwards a lookup (the `maxDocuments` most recently used are kept). `undefined` for a document that does not parse. */
   analyze(params: GraphQLParams): DocumentAnalysis | undefined;
   /** The key: normalized document, operation name, variables, scope, the forwarded headers' values and schema version, hashed. */
   key(analysis: DocumentAnalysis, params: GraphQLParams, scope: string | null, variant: string): Promise<string>;
 }
 
 export function createCacheKeys({ readPolicy, schemaVersion, maxDocuments = 1000, maxTokens }: CacheKeyOptions): CacheKeys {
-  const analyses = new Map<string, DocumentAnalysis | undefined>();
+  // Boxed: a document that does not parse is remembered too.
+  const analyses = new LRUCache<string, { analysis: DocumentAnalysis | undefined }>({ max: maxDocuments });
 
   function analyzeOnce({ query, operationName }: GraphQLParams): DocumentAnalysis | undefined {
     try {
@@ -48,10 +51,10 @@ export function createCacheKeys({ readPolicy, schemaVersion, maxDocuments = 1000
   return {
     analyze(params) {
       const memo = `${params.operationName ?? ''}\n${params.query}`;
-      if (analyses.has(memo)) return analyses.get(memo);
+      const known = analyses.get(memo);
+      if (known) return known.analysis;
       const analysis = analyzeOnce(params);
-      if (analyses.size >= maxDocuments) analyses.delete(analyses.keys().next().value as string);
-      analyses.set(memo, analysis);
+      analyses.set(memo, { analysis });
       return analysis;
     },
     async key(analysis, params, scope, variant) {

@@ -10,7 +10,7 @@ export interface UncachedAnswer {
   contentType: string;
   /** Not fit to cache (not a 200, or it carries errors): a stale entry is better, where one may stand in. False for one that was only too large to store, or could not be stored. */
   uncacheable: boolean;
-  /** The answer is its caller's own (see `isOwnAnswer` in response-cache.ts): never handed to another request, which runs its own instead. */
+  /** The answer is its caller's own (see `isOwnAnswer` in fill.ts): never handed to another request, which runs its own instead. */
   personal?: boolean;
 }
 

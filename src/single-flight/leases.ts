@@ -1,8 +1,16 @@
-/** The right to fill a key, held by one caller at a time, until it finishes or `expiresAt`. */
-export interface Lease {
-  id: string;
-  expiresAt: number;
-}
+/**
+ * single-flight: one caller fetches, the others wait for its result. The
+ * waiting (waiters.ts), expiring permits (permits.ts), per-key leases built
+ * on both (this file), a cached value's freshness (entry.ts) and the one
+ * stale-while-revalidate decision (swr-decision.ts), shared by the response
+ * cache, the field cache and the origin shield. A leaf: it may call nothing
+ * but the cache-hints leaf.
+ */
+import { Permits, type Permit } from './permits.ts';
+import { Waiters } from './waiters.ts';
+
+/** The right to fill a key, held by one caller at a time, until it finishes or `expiresAt`: the key's one permit. */
+export type Lease = Permit;
 
 export interface LeasesOptions<R> {
   /** What a waiter gets when it is handed the lead under `lease`. */
@@ -17,16 +25,11 @@ export interface LeasesOptions<R> {
   persist?(key: string, lease: Lease | undefined): void;
 }
 
-interface Waiter<R> {
-  /** The lease whose result it waits for. */
-  lease: string;
-  settle(result: R): void;
-}
-
 interface KeyState<R> {
-  lease: Lease | undefined;
-  waiters: Set<Waiter<R>>;
-  takeover: ReturnType<typeof setTimeout> | undefined;
+  /** At most one permit: the lease. An expired one stays until it is replaced, handed over or pruned. */
+  lease: Permits;
+  /** Each waits for the result of the lease its tag names. */
+  waiters: Waiters<R, string>;
 }
 
 /**
@@ -45,7 +48,9 @@ export class Leases<R> {
 
   /** A lease that `persist` kept, after a restart. */
   restore(key: string, lease: Lease): void {
-    this.#state(key).lease = lease;
+    const state = this.#state(key);
+    state.lease.clear();
+    state.lease.restore(lease);
   }
 
   /** Keys with a lease or waiters. */
@@ -54,23 +59,23 @@ export class Leases<R> {
   }
 
   isFree(key: string, now: number): boolean {
-    const lease = this.#keys.get(key)?.lease;
-    return !lease || lease.expiresAt <= now;
+    return this.#keys.get(key)?.lease.hasRoom(now, 1) ?? true;
   }
 
   /** Whether `lease` is still the key's: purged, taken over or finished, it is not. */
   holds(key: string, lease: string): boolean {
-    return this.#keys.get(key)?.lease?.id === lease;
+    return this.#keys.get(key)?.lease.has(lease) ?? false;
   }
 
   /** A new lease on the key, for a caller that found it free. */
   grant(key: string, now: number, leaseMs: number): string {
     const state = this.#state(key);
-    const lease = { id: crypto.randomUUID(), expiresAt: now + leaseMs };
-    this.#setLease(key, state, lease);
+    state.lease.clear();
+    const lease = state.lease.grant(now, leaseMs, {});
+    this.#options.persist?.(key, lease);
     // Waiters of an expired lease that no takeover reached yet wait for this one instead.
-    for (const waiter of state.waiters) waiter.lease = lease.id;
-    if (state.waiters.size) this.#watch(key, leaseMs);
+    state.waiters.retag(lease.id);
+    if (state.waiters.size) this.#watch(key, state, leaseMs);
     return lease.id;
   }
 
@@ -81,32 +86,21 @@ export class Leases<R> {
    */
   wait(key: string, waitMs: number, leaseMs: number, signal?: AbortSignal): Promise<R> {
     const state = this.#state(key);
-    return new Promise<R>((resolve) => {
-      const stop = () => waiter.settle(this.#options.timeout(key));
-      const timer = setTimeout(stop, waitMs);
-      const waiter: Waiter<R> = {
-        lease: state.lease?.id ?? '',
-        settle: (result) => {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', stop);
-          state.waiters.delete(waiter);
-          this.#tidy(key, state);
-          resolve(result);
-        },
-      };
-      state.waiters.add(waiter);
-      if (signal?.aborted) return stop();
-      signal?.addEventListener('abort', stop);
-      this.#watch(key, leaseMs);
+    const [lease] = state.lease;
+    const result = state.waiters.wait(waitMs, () => this.#options.timeout(key), lease?.id ?? '', {
+      signal,
+      onLeave: () => this.#tidy(key, state),
     });
+    this.#watch(key, state, leaseMs);
+    return result;
   }
 
   /** The leader's result: its waiters get it, and its lease is freed unless another replaced it. */
   finish(key: string, lease: string, result: R): void {
     const state = this.#keys.get(key);
     if (!state) return;
-    if (state.lease?.id === lease) this.#setLease(key, state, undefined);
-    for (const waiter of state.waiters) if (waiter.lease === lease) waiter.settle(result);
+    if (state.lease.release(lease)) this.#options.persist?.(key, undefined);
+    state.waiters.settle(result, lease);
     this.#tidy(key, state);
   }
 
@@ -118,9 +112,10 @@ export class Leases<R> {
   handOver(key: string, now: number, leaseMs: number): void {
     const state = this.#keys.get(key);
     if (!state) return;
-    const [next] = state.waiters;
+    const next = state.waiters.first();
     if (!next) {
-      this.#setLease(key, state, undefined);
+      if (state.lease.size) this.#options.persist?.(key, undefined);
+      state.lease.clear();
       return this.#tidy(key, state);
     }
     const lease = this.grant(key, now, leaseMs);
@@ -130,8 +125,8 @@ export class Leases<R> {
   /** Forgets expired leases nobody waits on, so that they do not pile up in memory and storage. */
   prune(now: number): void {
     for (const [key, state] of this.#keys) {
-      if (state.waiters.size || !state.lease || state.lease.expiresAt > now) continue;
-      this.#setLease(key, state, undefined);
+      if (state.waiters.size || !state.lease.reap(now).length) continue;
+      this.#options.persist?.(key, undefined);
       this.#tidy(key, state);
     }
   }
@@ -141,39 +136,27 @@ export class Leases<R> {
    * waiter leads in its place and the others wait on, so that the origin
    * sees at most one more call per lease period, never a stampede.
    */
-  #watch(key: string, leaseMs: number): void {
-    const state = this.#keys.get(key);
-    if (!state?.lease || state.takeover) return;
-    state.takeover = setTimeout(
-      () => {
-        state.takeover = undefined;
-        const now = Date.now();
-        if (!this.isFree(key, now)) return this.#watch(key, leaseMs);
-        this.handOver(key, now, leaseMs);
-      },
-      Math.max(0, state.lease.expiresAt - Date.now()),
-    );
+  #watch(key: string, state: KeyState<R>, leaseMs: number): void {
+    state.lease.watchExpiry(() => {
+      const now = Date.now();
+      if (!this.isFree(key, now)) return this.#watch(key, state, leaseMs);
+      this.handOver(key, now, leaseMs);
+    });
   }
 
   #state(key: string): KeyState<R> {
     let state = this.#keys.get(key);
     if (!state) {
-      state = { lease: undefined, waiters: new Set(), takeover: undefined };
+      state = { lease: new Permits(), waiters: new Waiters() };
       this.#keys.set(key, state);
     }
     return state;
   }
 
-  #setLease(key: string, state: KeyState<R>, lease: Lease | undefined): void {
-    if (!lease && !state.lease) return;
-    state.lease = lease;
-    this.#options.persist?.(key, lease);
-  }
-
-  /** A key with neither lease nor waiters is forgotten, with its takeover timer. */
+  /** A key with neither lease nor waiters is forgotten, with its expiry watch. */
   #tidy(key: string, state: KeyState<R>): void {
-    if (state.lease || state.waiters.size || this.#keys.get(key) !== state) return;
-    clearTimeout(state.takeover);
+    if (state.lease.size || state.waiters.size || this.#keys.get(key) !== state) return;
+    state.lease.unwatch();
     this.#keys.delete(key);
   }
 }

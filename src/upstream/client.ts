@@ -1,9 +1,20 @@
+/**
+ * The upstream stage: the one way the gateway talks to an origin (this
+ * client, and the shield every call passes). It sends what the connectors
+ * built, and answers the origin's JSON or throws an `UpstreamError`, a
+ * transport error that the resolver boundary, not this stage, turns into
+ * what clients see. It is the last stage: it may import only the leaves
+ * (src/shared, src/single-flight, src/cache-hints, src/config.ts), never
+ * another stage nor src/invalidation.
+ */
+import { DEFAULT_MAX_BODY_BYTES } from '../config.ts';
 import { nestsDeeperThan } from '../shared/json-depth.ts';
 import type { OriginShield } from './origin-shield.ts';
-import { OriginError, originInvalidValue, originStatusError, originUnavailable } from './origin-error.ts';
+import { UpstreamError, type UpstreamCall } from './upstream-error.ts';
 import { sharingOf, type OriginSharing } from '../shared/origin-sharing.ts';
 import { readBody } from './read-body.ts';
 import { isRedirect, nextHop, type Hop } from './redirects.ts';
+import { retryAfterSeconds } from './retry-after.ts';
 
 export interface OriginClientOptions {
   /** Abort a call that has not been answered after this many milliseconds. */
@@ -45,7 +56,7 @@ export interface OriginAnswer<T> {
 }
 
 /**
- * The one way the gateway talks to an origin. Every failure is an `OriginError`.
+ * The one way the gateway talks to an origin. Every failure is an `UpstreamError`.
  * It follows redirects only within the origin, reads at most `maxBodyBytes`,
  * and refuses JSON nested deeper than the gateway can map.
  */
@@ -61,8 +72,6 @@ export interface OriginClient {
  */
 export const RETRYABLE_STATUSES: readonly number[] = [502, 503, 504];
 const BACKOFF_MS = 100;
-/** Far above any answer the gateway maps, far below an isolate's 128 MB. */
-export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** Deeper JSON is refused: far beyond any real answer, far within what the mapping's recursion survives. */
 const MAX_JSON_DEPTH = 512;
 /** Statuses that carry no content, whatever the origin sends with them (RFC 9110 §15.3.5, §15.3.6). */
@@ -77,9 +86,9 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
    * One try: the request, the redirects it may follow (fetch's own `follow`
    * would take the caller's headers and body to any host, 20 times), and the
    * body, all within one `timeoutMs`. An answer that must not be used throws
-   * its `OriginError` rather than returning a failure: it is not retried.
+   * its `UpstreamError` rather than returning a failure: it is not retried.
    */
-  async function attempt(line: string, first: Hop): Promise<Attempt> {
+  async function attempt(call: UpstreamCall, first: Hop): Promise<Attempt> {
     const signal = AbortSignal.timeout(timeoutMs);
     let hop = first;
     try {
@@ -87,28 +96,28 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
         const started = Date.now();
         try {
           const response = await fetch(hop.url, { ...hop.init, redirect: 'manual', signal });
-          if (!isRedirect(response.status)) return { response, text: await readBody(line, response, maxBodyBytes) };
+          if (!isRedirect(response.status)) return { response, text: await readBody(call, response, maxBodyBytes) };
           await response.body?.cancel();
-          hop = nextHop(line, first.url, hop, response, followed);
+          hop = nextHop(call, hop, response, followed);
         } finally {
           onCall?.(Date.now() - started);
         }
       }
     } catch (error) {
-      if (error instanceof OriginError) throw error;
+      if (error instanceof UpstreamError) throw error;
       return { failure: isTimeout(error) ? 'timeout' : 'network', error };
     }
   }
 
   async function request<T>({ method, url, headers = {}, body, encodedBody, answerClientErrors = false, responseHeaders = [] }: OriginRequest): Promise<OriginAnswer<T>> {
-    const line = `[${method}] "${url}"`;
+    const call: UpstreamCall = { method, url };
     const sent: Record<string, string> = { accept: 'application/json', ...headers };
     if (body !== undefined && encodedBody === undefined) sent['content-type'] = 'application/json';
     const first: Hop = { url, init: { method, headers: sent, body: encodedBody ?? (body === undefined ? undefined : JSON.stringify(body)) } };
 
     async function send(): Promise<OriginAnswer<T>> {
       for (let tries = 0; ; tries++) {
-        const result = await attempt(line, first);
+        const result = await attempt(call, first);
         const retryable = 'failure' in result ? result.failure === 'network' : RETRYABLE_STATUSES.includes(result.response.status);
         if (retryable && method === 'GET' && tries < retries) {
           await backoff(tries);
@@ -116,11 +125,14 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
         }
         if ('failure' in result) {
           const reason = result.failure === 'timeout' ? `no answer within ${timeoutMs}ms` : `network error: ${describe(result.error)}`;
-          throw originUnavailable(line, reason, result.error);
+          throw new UpstreamError(result.failure, call, reason, { cause: result.error });
         }
         const { response, text } = result;
         const { status } = response;
-        if (!response.ok && !(answerClientErrors && status >= 400 && status < 500 && status !== 429)) throw originStatusError(line, response, errorMessageOf(text));
+        if (!response.ok && !(answerClientErrors && status >= 400 && status < 500 && status !== 429)) {
+          const retryAfter = status === 429 ? retryAfterSeconds(response.headers.get('retry-after')) : undefined;
+          throw new UpstreamError('status', call, `${status} ${response.statusText}`.trimEnd(), { status, data: parsedOrText(text), retryAfter });
+        }
         const sharing = honorCacheControl ? sharingOf(response.headers) : 'shared';
         const answered: Record<string, string[]> = {};
         for (const name of responseHeaders) {
@@ -136,15 +148,15 @@ export function createOriginClient(options: OriginClientOptions): OriginClient {
         } catch (error) {
           // An error answer the connector maps may be plain text: `$` is then that text.
           if (!response.ok) return answer(text);
-          throw originUnavailable(line, `${status}, body is not JSON`, error);
+          throw new UpstreamError('not-json', call, `${status}, body is not JSON`, { status, data: text, cause: error });
         }
-        if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw originInvalidValue(line, `${status}, JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+        if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw new UpstreamError('too-deep', call, `${status}, JSON nested deeper than ${MAX_JSON_DEPTH} levels`, { status });
         return answer(parsed);
       }
     }
 
     const shield = shieldFor?.(new URL(url));
-    return shield ? shield(line, send) : send();
+    return shield ? shield(call, send) : send();
   }
 
   return { request };
@@ -164,12 +176,12 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The message of an error body shaped `{ "error": { "message": "..." } }`, which the origin's own 4xx answers carry. */
-function errorMessageOf(text: string): string | undefined {
+/** An error answer's body as `UpstreamError.data`: its JSON, else its text (already within `maxBodyBytes`); undefined when empty. */
+function parsedOrText(text: string): unknown {
+  if (!text) return undefined;
   try {
-    const body = JSON.parse(text) as { error?: { message?: unknown } };
-    return typeof body.error?.message === 'string' ? body.error.message : undefined;
+    return JSON.parse(text);
   } catch {
-    return undefined;
+    return text;
   }
 }

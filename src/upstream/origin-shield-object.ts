@@ -1,4 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
+import { Permits } from '../single-flight/permits.ts';
+import { Waiters } from '../single-flight/waiters.ts';
 
 export interface ShieldOptions {
   /** Origin requests in flight at once, across every isolate. */
@@ -22,12 +24,8 @@ export type Grant =
   /** The origin asked for a pause (a 429's `Retry-After`): likewise, until it ends. */
   | { status: 'paused'; retryAfterMs: number };
 
-/** How a call went, for the breaker: `ok` (a usable answer, a 4xx or 429 included) or `failed` (see `OriginError.originFault`). */
+/** How a call went, for the breaker: `ok` (a usable answer, a 4xx or 429 included) or `failed` (no usable answer: see origin-shield.ts). */
 export type CallOutcome = 'ok' | 'failed';
-
-interface Queued {
-  settle(grant: Grant): void;
-}
 
 /**
  * The origin shield: a semaphore over the origin's requests, with leased
@@ -36,8 +34,8 @@ interface Queued {
  * whatever the number of isolates (nginx's upstream `max_conns` with a queue).
  */
 export class OriginShieldObject extends DurableObject<Env> {
-  #permits = new Map<string, { expiresAt: number; probe: boolean }>();
-  #queue: Queued[] = [];
+  readonly #permits = new Permits<{ probe: boolean }>();
+  readonly #queue = new Waiters<Grant>();
   #failures = 0;
   #openUntil = 0;
   #probing = false;
@@ -53,20 +51,10 @@ export class OriginShieldObject extends DurableObject<Env> {
       this.#probing = true;
       return this.#grant(now, options, true);
     }
-    if (this.#permits.size < options.maxConcurrency && this.#queue.length === 0) return this.#grant(now, options, false);
-    return new Promise<Grant>((resolve) => {
-      const queued: Queued = {
-        settle: (grant) => {
-          clearTimeout(timer);
-          this.#queue = this.#queue.filter((other) => other !== queued);
-          resolve(grant);
-        },
-      };
-      const timer = setTimeout(() => queued.settle({ status: 'busy' }), options.queueTimeoutMs);
-      this.#queue.push(queued);
-      // A permit held by a dead isolate frees its slot when it expires.
-      setTimeout(() => this.#drain(options), Math.max(0, this.#nextExpiry() - now));
-    });
+    if (this.#permits.hasRoom(now, options.maxConcurrency) && !this.#queue.size) return this.#grant(now, options, false);
+    const queued = this.#queue.wait(options.queueTimeoutMs, () => ({ status: 'busy' }), undefined);
+    this.#watchExpiry(options);
+    return queued;
   }
 
   /** `holdOffMs`: the origin asked for a pause; until it ends, `acquire` answers `paused`, and the queue is refused now. */
@@ -76,9 +64,8 @@ export class OriginShieldObject extends DurableObject<Env> {
       this.#heldUntil = Math.max(this.#heldUntil, now + holdOffMs);
       this.#refuseQueued({ status: 'paused', retryAfterMs: this.#heldUntil - now });
     }
-    const held = this.#permits.get(permit);
+    const held = this.#permits.release(permit);
     if (!held) return;
-    this.#permits.delete(permit);
     if (outcome === 'ok') {
       this.#failures = 0;
       if (held.probe) this.#close();
@@ -90,19 +77,21 @@ export class OriginShieldObject extends DurableObject<Env> {
   }
 
   #grant(now: number, options: ShieldOptions, probe: boolean): Grant {
-    const permit = crypto.randomUUID();
-    this.#permits.set(permit, { expiresAt: now + options.permitMs, probe });
-    return { status: 'granted', permit };
+    return { status: 'granted', permit: this.#permits.grant(now, options.permitMs, { probe }).id };
   }
 
   #drain(options: ShieldOptions): void {
     const now = Date.now();
     this.#reap(now);
-    while (this.#queue.length && this.#permits.size < options.maxConcurrency) {
-      const next = this.#queue[0];
-      if (!next) break;
+    for (let next = this.#queue.first(); next && this.#permits.hasRoom(now, options.maxConcurrency); next = this.#queue.first()) {
       next.settle(this.#openUntil ? { status: 'open', retryAfterMs: Math.max(1000, this.#openUntil - now) } : this.#grant(now, options, false));
     }
+    this.#watchExpiry(options);
+  }
+
+  /** A permit held by a dead isolate frees its slot when it expires: whoever still queues may have it then. */
+  #watchExpiry(options: ShieldOptions): void {
+    if (this.#queue.size) this.#permits.watchExpiry(() => this.#drain(options));
   }
 
   #open(now: number, options: ShieldOptions): void {
@@ -113,7 +102,7 @@ export class OriginShieldObject extends DurableObject<Env> {
 
   /** Everyone queued fails fast now rather than waiting to. */
   #refuseQueued(refusal: Extract<Grant, { retryAfterMs: number }>): void {
-    for (const queued of [...this.#queue]) queued.settle(refusal);
+    this.#queue.settle(refusal);
   }
 
   #close(): void {
@@ -122,17 +111,8 @@ export class OriginShieldObject extends DurableObject<Env> {
     this.#failures = 0;
   }
 
+  /** An expired probe's isolate died before it could report: the next caller after the cooldown probes again. */
   #reap(now: number): void {
-    for (const [permit, held] of this.#permits) {
-      if (held.expiresAt > now) continue;
-      this.#permits.delete(permit);
-      if (held.probe) this.#probing = false;
-    }
-  }
-
-  #nextExpiry(): number {
-    let next = Infinity;
-    for (const held of this.#permits.values()) next = Math.min(next, held.expiresAt);
-    return next === Infinity ? Date.now() : next;
+    for (const expired of this.#permits.reap(now)) if (expired.probe) this.#probing = false;
   }
 }

@@ -1,8 +1,8 @@
-import { OriginError, originBusy, originRateLimited, originUnavailable } from './origin-error.ts';
-import type { CallOutcome, ShieldOptions, OriginShieldObject } from './origin-shield-object.ts';
+import type { CallOutcome, Grant, ShieldOptions, OriginShieldObject } from './origin-shield-object.ts';
+import { isCallerStatus, UpstreamError, type UpstreamCall } from './upstream-error.ts';
 
 /** Runs each origin call under a permit of the global shield. */
-export type OriginShield = <T>(request: string, call: () => Promise<T>) => Promise<T>;
+export type OriginShield = <T>(request: UpstreamCall, call: () => Promise<T>) => Promise<T>;
 
 export interface OriginShieldSettings extends ShieldOptions {
   namespace: DurableObjectNamespace<OriginShieldObject>;
@@ -22,15 +22,9 @@ export function createOriginShield({ namespace, name, ...options }: OriginShield
     try {
       grant = await stub().acquire(options);
     } catch {
-      throw originBusy(request, 1000);
+      throw refusal(request, { status: 'busy' });
     }
-    if (grant.status === 'busy') throw originBusy(request, 1000);
-    if (grant.status === 'paused') throw originRateLimited(`${request}: the origin asked for a pause`, Math.ceil(grant.retryAfterMs / 1000));
-    if (grant.status === 'open') {
-      const error = originUnavailable(request, 'the circuit breaker is open: the origin is skipped');
-      error.extensions.retryAfter = Math.ceil(grant.retryAfterMs / 1000);
-      throw error;
-    }
+    if (grant.status !== 'granted') throw refusal(request, grant);
     let outcome: CallOutcome = 'failed';
     let holdOffMs = 0;
     try {
@@ -38,11 +32,11 @@ export function createOriginShield({ namespace, name, ...options }: OriginShield
       outcome = 'ok';
       return result;
     } catch (error) {
-      if (error instanceof OriginError) {
+      if (error instanceof UpstreamError && error.kind === 'status') {
         // A 4xx is the caller's problem, a 429 the load's: the origin answered, so it is up.
-        if (!error.originFault) outcome = 'ok';
+        if (error.status === 429 || isCallerStatus(error.status)) outcome = 'ok';
         // The origin asked for a pause: nobody, from any isolate, asks it again before then.
-        if (error.code === 'ORIGIN_RATE_LIMITED') holdOffMs = Number(error.extensions.retryAfter) * 1000;
+        if (error.status === 429) holdOffMs = (error.retryAfter ?? 0) * 1000;
       }
       throw error;
     } finally {
@@ -51,4 +45,12 @@ export function createOriginShield({ namespace, name, ...options }: OriginShield
         .catch(() => {});
     }
   };
+}
+
+/** The shield's no, with when to come back: no slot in time (or no shield to ask, a second then), the breaker open, or the origin's pause. */
+function refusal(request: UpstreamCall, grant: Exclude<Grant, { status: 'granted' }>): UpstreamError {
+  if (grant.status === 'busy') return new UpstreamError('shield-busy', request, 'no origin slot within the queue timeout', { retryAfter: 1 });
+  const retryAfter = Math.ceil(grant.retryAfterMs / 1000);
+  if (grant.status === 'paused') return new UpstreamError('shield-paused', request, 'the origin asked for a pause', { retryAfter });
+  return new UpstreamError('shield-open', request, 'the circuit breaker is open: the origin is skipped', { retryAfter });
 }

@@ -1,4 +1,4 @@
-import { originBodyTooLarge } from './origin-error.ts';
+import { UpstreamError, type UpstreamCall } from './upstream-error.ts';
 
 /**
  * An origin answer's body as text, refused past `maxBytes`: at once when its
@@ -7,12 +7,12 @@ import { originBodyTooLarge } from './origin-error.ts';
  * a small gzip that expands to gigabytes stops at the limit instead of
  * filling the isolate (128 MB), which `response.text()` would not.
  */
-export async function readBody(request: string, response: Response, maxBytes: number): Promise<string> {
+export async function readBody(call: UpstreamCall, response: Response, maxBytes: number): Promise<string> {
   // Absent, it reads as 0.
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     await response.body?.cancel();
-    throw originBodyTooLarge(request, `Content-Length ${declared} is over ${maxBytes} bytes`);
+    throw new UpstreamError('too-large', call, `Content-Length ${declared} is over ${maxBytes} bytes`, { status: response.status });
   }
   if (!response.body) return '';
   const reader = response.body.getReader();
@@ -27,7 +27,7 @@ export async function readBody(request: string, response: Response, maxBytes: nu
     if (bytes > maxBytes) {
       // The rest is never downloaded, nor decompressed; a failing cancel must not hide why.
       await reader.cancel().catch(() => {});
-      throw originBodyTooLarge(request, `body over ${maxBytes} bytes, decompressed`);
+      throw new UpstreamError('too-large', call, `body over ${maxBytes} bytes, decompressed`, { status: response.status });
     }
     parts.push(decoder.decode(value, { stream: true }));
   }

@@ -1,4 +1,4 @@
-import { originRedirectRefused } from './origin-error.ts';
+import { UpstreamError, type UpstreamCall } from './upstream-error.ts';
 
 /** Redirects followed in one call at most; one more is refused. */
 export const MAX_REDIRECTS = 5;
@@ -25,16 +25,17 @@ export function isRedirect(status: number): boolean {
  * and its body are that origin's alone, and at most `MAX_REDIRECTS` times.
  * As browsers do (Fetch, HTTP-redirect fetch), a 303, and a 301 or 302
  * answering a POST, becomes a GET without a body; 307 and 308 keep both.
- * Anything else is an `ORIGIN_REDIRECT_REFUSED`, with the target in its
- * `detail` for logs and nothing sent to it.
+ * Anything else is a `redirect-refused` `UpstreamError`, with the target in
+ * its message for logs and nothing sent to it.
  */
-export function nextHop(request: string, first: string, hop: Hop, response: Response, followed: number): Hop {
+export function nextHop(call: UpstreamCall, hop: Hop, response: Response, followed: number): Hop {
   const { status } = response;
   const location = response.headers.get('location');
   const target = location === null ? null : URL.parse(location, hop.url);
-  if (!target) throw originRedirectRefused(request, `${status} with ${location === null ? 'no Location' : `the invalid Location ${JSON.stringify(location)}`}`);
-  if (target.origin !== new URL(first).origin) throw originRedirectRefused(request, `${status} to another origin: ${target.href}`);
-  if (followed >= MAX_REDIRECTS) throw originRedirectRefused(request, `${status}: more than ${MAX_REDIRECTS} redirects, the last to ${target.href}`);
+  const refuse = (reason: string) => new UpstreamError('redirect-refused', call, reason, { status });
+  if (!target) throw refuse(`${status} with ${location === null ? 'no Location' : `the invalid Location ${JSON.stringify(location)}`}`);
+  if (target.origin !== new URL(call.url).origin) throw refuse(`${status} to another origin: ${target.href}`);
+  if (followed >= MAX_REDIRECTS) throw refuse(`${status}: more than ${MAX_REDIRECTS} redirects, the last to ${target.href}`);
   const { method } = hop.init;
   const toGet = status === 303 ? method !== 'GET' && method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST';
   if (!toGet) return { url: target.href, init: hop.init };

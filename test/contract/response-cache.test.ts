@@ -67,4 +67,21 @@ describe('the response cache over HTTP', () => {
     expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
     expect(answers[0]?.body).toEqual({ data: { product: { id: '11', name: expect.any(String) } } });
   });
+
+  it('50 concurrent identical requests after a purge: 1 lookup of the key\'s object from the isolate, 1 origin call, 50 identical answers', async () => {
+    const query = '{ product(id: "12") { id name } }';
+    expect((await target.query(query)).status).toBe(200);
+    await target.reset();
+    await target.origin.fault({ mode: 'slow', latencyMs: 300 });
+    const before = (await target.stats()).objectLookups;
+    const answers = await Promise.all(Array.from({ length: 50 }, () => target.query(query)));
+    await target.origin.fault({ mode: 'none' });
+
+    // The other 49 waited in the isolate for the one lookup, each settled by it, rather than each asking the key's object.
+    expect((await target.stats()).objectLookups - before).toBe(1);
+    expect((await target.origin.stats()).routes).toEqual({ 'GET /api/products': 1 });
+    expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(200));
+    expect(answers.map((answer) => answer.headers.get('x-cache'))).toEqual(Array(50).fill('MISS'));
+    expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
+  });
 });

@@ -1,8 +1,10 @@
 import { visit } from './analyze.ts';
 import type { Path, Selection, Step } from './ast.ts';
-import { Call, compileArgs, compilePath, compileSub, compileTail, stepsOf, type ApplySub, type Evaluate, type Tail } from './evaluate.ts';
+import { Call } from './call.ts';
+import { compileArgs, compilePath, compileSub, compileTail, stepsOf } from './evaluate.ts';
 import { METHODS } from './methods/index.ts';
 import type { MethodSpec } from './methods/method.ts';
+import type { ApplySub, Evaluate, Tail } from './scope.ts';
 
 /**
  * Selections written as JavaScript at build time (emit.ts), and what that

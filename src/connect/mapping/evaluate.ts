@@ -1,9 +1,11 @@
 import { subFields } from './analyze.ts';
 import type { Expr, Key, Named, Path, Selection, Step, SubSelection } from './ast.ts';
+import { Call } from './call.ts';
 import { isObject, typeName } from './json.ts';
+import { merge } from './merge.ts';
 import { METHODS } from './methods/index.ts';
-import type { MethodCall } from './methods/method.ts';
 import { MappingSyntaxError, singleKey } from './parse.ts';
+import { fail, type ApplySub, type Evaluate, type MappingError, type Scope, type Tail } from './scope.ts';
 
 /**
  * Turns a parsed selection into one JavaScript function, once, when the
@@ -19,26 +21,10 @@ import { MappingSyntaxError, singleKey } from './parse.ts';
  * - in a method's arguments `@` is the method's input.
  * Nothing throws while applying: problems are collected, each with the
  * offset of the syntax that met it.
+ *
+ * Over 250 lines on purpose: paths, `{ ... }` and expressions compile one
+ * another, one recursive compiler whose parts, split, would import each other.
  */
-export interface MappingError {
-  message: string;
-  /** Where in the selection's text. */
-  offset: number;
-}
-
-export interface Scope {
-  /** Variables by written name (`$args`), and `->as` locals. */
-  vars: Record<string, unknown>;
-  errors: MappingError[];
-  /** A named key with no value is null rather than left out (a GraphQL field's value reads both alike). */
-  nullForMissing?: boolean;
-}
-
-/** `data`: what `@` and a `{ ... }` read; `dollar`: what `$` and bare keys read. */
-export type Evaluate = (data: unknown, dollar: unknown, scope: Scope) => unknown;
-export type Tail = (value: unknown, dollar: unknown, scope: Scope) => unknown;
-export type ApplySub = (value: unknown, scope: Scope) => unknown;
-
 export function compileSelection(selection: Selection): Evaluate {
   if (selection.kind === 'path') return compilePath(selection.path);
   const sub = compileSub(selection.selection);
@@ -173,33 +159,6 @@ export function compileArgs(step: Step & { kind: 'method' }): Evaluate[] {
   return (step.args ?? []).map(compileExpr);
 }
 
-/** One method call's view of its arguments: evaluated when the method asks, with `@` bound as it says. */
-export class Call implements MethodCall {
-  readonly name: string;
-  readonly #args: Evaluate[];
-  readonly #input: unknown;
-  readonly #dollar: unknown;
-  readonly #scope: Scope;
-  readonly #offset: number;
-  constructor(name: string, args: Evaluate[], input: unknown, dollar: unknown, scope: Scope, offset: number) {
-    this.name = name;
-    this.#args = args;
-    this.#input = input;
-    this.#dollar = dollar;
-    this.#scope = scope;
-    this.#offset = offset;
-  }
-  get argCount(): number {
-    return this.#args.length;
-  }
-  arg(index: number, at: unknown = this.#input): unknown {
-    return this.#args[index]?.(at, this.#dollar, this.#scope);
-  }
-  fail(message: string): undefined {
-    return fail(this.#scope, message, this.#offset);
-  }
-}
-
 /** `->as($name)` or `->as($name, expression)`: binds `$name` for the rest of the path, which goes on with the same input. */
 function asStep(step: Step & { kind: 'method' }, next: Tail): Tail {
   const [variable, expression] = step.args ?? [];
@@ -281,23 +240,6 @@ function compileNamed(named: Named): Contribute {
   };
 }
 
-/** Apollo's merge of a named selection's output into the object so far: objects key by key, lists item by item, null wins. */
-function merge(a: unknown, b: unknown, offset: number, scope: Scope): unknown {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  if (isObject(a) && isObject(b)) {
-    for (const key of Object.keys(b)) a[key] = merge(a[key], b[key], offset, scope);
-    return a;
-  }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    const length = Math.max(a.length, b.length);
-    return Array.from({ length }, (_, index) => merge(a[index], b[index], offset, scope));
-  }
-  if (a === null || b === null) return null;
-  if (a !== b && typeName(a) !== typeName(b)) fail(scope, `Lossy merge replacing ${typeName(a)} with ${typeName(b)}`, offset);
-  return b;
-}
-
 function compileExpr(expr: Expr): Evaluate {
   switch (expr.kind) {
     case 'literal': {
@@ -347,9 +289,4 @@ function compileExpr(expr: Expr): Evaluate {
       };
     }
   }
-}
-
-function fail(scope: Scope, message: string, offset: number): undefined {
-  scope.errors.push({ message, offset });
-  return undefined;
 }

@@ -1,8 +1,9 @@
 import type { Selection } from './ast.ts';
 import { unknownMethods } from './analyze.ts';
 import { emittedFor, instantiate } from './emitted.ts';
-import { compileSelection, type Evaluate, type MappingError } from './evaluate.ts';
+import { compileSelection } from './evaluate.ts';
 import { parseSelection } from './parse.ts';
+import type { Evaluate, MappingError } from './scope.ts';
 
 /**
  * Apollo Connectors' mapping language: a selection's text, compiled once;
@@ -17,7 +18,7 @@ export interface Mapping {
 }
 
 export { MappingSyntaxError } from './parse.ts';
-export type { MappingError } from './evaluate.ts';
+export type { MappingError } from './scope.ts';
 export { useEmittedSelections, type EmittedSelection } from './emitted.ts';
 
 /** Parses and compiles (taking the form the build wrote, when the schema module has one); a mistake throws `MappingSyntaxError` with its offset. */

@@ -14,6 +14,9 @@ import type { Expr, Key, Named, Path, PathStart, Selection, Step, SubSelection }
  *
  * Whitespace and `#` comments go anywhere between tokens, except inside a
  * name or between `$` and its variable's name.
+ *
+ * Over 250 lines on purpose: one recursive-descent parser, its rules closures
+ * over the one position they consume, reads best whole.
  */
 export class MappingSyntaxError extends Error {
   /** Where in the source text the mistake is. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveBaseUrls } from '../../../src/connect/base-urls.ts';
-import { readSchemaFiles } from '../../../src/connect/connector-plan.ts';
+import { readSchemaFiles } from '../../../src/connect/read-schema.ts';
 
 const read = (sdl: string) => readSchemaFiles([{ name: 'api.graphql', sdl }]);
 

@@ -1,7 +1,7 @@
 import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readSchemaFolder } from '../../../scripts/build-schema.ts';
-import { readSchemaFiles } from '../../../src/connect/connector-plan.ts';
+import { readSchemaFiles } from '../../../src/connect/read-schema.ts';
 import { problemsOf } from './problems.ts';
 
 const SOURCE = `extend schema @source(name: "api", http: { baseURL: "https://api.example.com/v1/" })\n`;

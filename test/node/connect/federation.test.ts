@@ -1,7 +1,8 @@
 import { print, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { FEDERATION_DIRECTIVES } from '../../../src/connect/builtin-directives.ts';
-import { ConnectError, readSchemaFiles } from '../../../src/connect/connector-plan.ts';
+import { ConnectError } from '../../../src/connect/connector-plan.ts';
+import { readSchemaFiles } from '../../../src/connect/read-schema.ts';
 import { createGatewaySchema } from '../../../src/connect/gateway-schema.ts';
 
 const FEDERATION = `extend schema

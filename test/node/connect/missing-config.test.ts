@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSchemaFolder } from '../../../scripts/build-schema.ts';
 import { readConfig } from '../../../src/config.ts';
-import { readSchemaFiles } from '../../../src/connect/connector-plan.ts';
+import { readSchemaFiles } from '../../../src/connect/read-schema.ts';
 import { missingConfig, resolveSourceConfig } from '../../../src/connect/source-config.ts';
 
 /** Two sources: "stripe" reads $config.apiKey in a source header, and one of its connectors $config.region in its query; "legacy-billing" reads $config.apiKey in a URL. */

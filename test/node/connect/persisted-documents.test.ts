@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { persistedDocuments, persistedDocumentsPath } from '../../../scripts/build-schema.ts';
 import { preflight } from '../../../scripts/preflight.ts';
 import { ROOT } from '../../../scripts/project-root.ts';
+import { ONE_CONNECTOR_SDL as SDL } from './one-connector-sdl.ts';
 
 /**
  * Each schema folder's trusted documents are its own: the manifest codegen
@@ -16,12 +17,6 @@ import { ROOT } from '../../../scripts/project-root.ts';
 
 const WRANGLER = { configPath: join(ROOT, 'wrangler.toml') };
 
-const SDL = `extend schema @source(name: "api", http: { baseURL: "https://api.example.com" })
-type Query {
-  post(id: ID!): Post @connect(source: "api", http: { GET: "/posts/{$args.id}" }, selection: "id")
-}
-type Post { id: ID! }
-`;
 
 describe('a schema folder\'s trusted documents', () => {
   let folder: string;

@@ -1,4 +1,5 @@
-import { ConnectError, readSchemaFiles } from '../../../src/connect/connector-plan.ts';
+import { ConnectError } from '../../../src/connect/connector-plan.ts';
+import { readSchemaFiles } from '../../../src/connect/read-schema.ts';
 
 /** The mistakes the build reports for one schema file, each as it prints them; none: an empty list. */
 export function problemsOf(sdl: string, name = 'schema/catalog.graphql'): string[] {

@@ -4,16 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchemaModule, schemaModulePath } from '../../../scripts/build-schema.ts';
 import { ROOT } from '../../../scripts/project-root.ts';
+import { ONE_CONNECTOR_SDL as SDL } from './one-connector-sdl.ts';
 
 const SHOP_MODULE = join(ROOT, '.gateway/schemas/schema.ts');
 const POINTER = join(ROOT, '.gateway/schemas/current.ts');
 
-const SDL = `extend schema @source(name: "api", http: { baseURL: "https://api.example.com" })
-type Query {
-  post(id: ID!): Post @connect(source: "api", http: { GET: "/posts/{$args.id}" }, selection: "id")
-}
-type Post { id: ID! }
-`;
 
 describe('each schema folder has a module of its own', () => {
   let outside: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSchemaFiles } from '../../../src/connect/connector-plan.ts';
+import { readSchemaFiles } from '../../../src/connect/read-schema.ts';
 import { problemsOf as problemsIn } from './problems.ts';
 
 const SOURCE = 'extend schema @source(name: "api", http: { baseURL: "https://api.example.com" })\n';

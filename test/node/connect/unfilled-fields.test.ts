@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../scripts/project-root.ts';
-import { ConnectError, readSchemaFiles, type ReadOptions } from '../../../src/connect/connector-plan.ts';
+import { ConnectError, type ReadOptions } from '../../../src/connect/connector-plan.ts';
+import { readSchemaFiles } from '../../../src/connect/read-schema.ts';
 
 const SOURCE = 'extend schema @source(name: "api", http: { baseURL: "https://api.example.com" })\n';
 

@@ -122,7 +122,7 @@ function gateway(vars: { token?: string; region?: string } = {}) {
   return async (source: string, headers: Record<string, string> = {}) => {
     const request = new Request('https://gateway.test/graphql', { headers });
     const trace = createTrace();
-    const connectors = runtime.forRequest({ origin: createOriginClient({ timeoutMs: 1000 }), headers: request.headers, trace, fieldCache: undefined, index: undefined, background: () => {} });
+    const connectors = runtime.forRequest({ origin: createOriginClient({ timeoutMs: 1000 }), headers: request.headers, trace, fieldCache: undefined, background: () => {} });
     const result = await graphql({ schema, source, contextValue: { connectors, request, trace } });
     return { result: JSON.parse(JSON.stringify(result)) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] }, trace };
   };

@@ -46,7 +46,7 @@ function isolate() {
   return async (source: string) => {
     const request = new Request('https://gateway.test/graphql');
     const trace = createTrace();
-    const connectors = runtime.forRequest({ origin: createOriginClient({ timeoutMs: 1000 }), headers: request.headers, trace, fieldCache: undefined, index: undefined, background: () => {} });
+    const connectors = runtime.forRequest({ origin: createOriginClient({ timeoutMs: 1000 }), headers: request.headers, trace, fieldCache: undefined, background: () => {} });
     const result = await graphql({ schema, source, contextValue: { connectors, request, trace } });
     return { result, named: (result.errors ?? []).map((error: GraphQLError) => connectorFieldError(error, connectors.provenance)) };
   };

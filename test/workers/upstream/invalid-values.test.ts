@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { GraphQLError } from 'graphql';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { invalidValueError } from '../../../src/upstream/invalid-value.ts';
+import { invalidValueError } from '../../../src/connect/invalid-value.ts';
 import { errorCodes, resetAll } from '../helpers.ts';
 import { gqlWith, scriptedOrigin } from './scripted-origin.ts';
 
@@ -75,7 +75,7 @@ describe('invalidValueError: only leaf serialization errors', () => {
   const located = (message: string) => new GraphQLError(message, { path: ['product', 'price'], originalError: new Error(message) });
 
   it('recognises a located serialize failure', () => {
-    expect(invalidValueError(located('Float cannot represent non numeric value: "x"'))?.code).toBe('ORIGIN_INVALID_VALUE');
+    expect(invalidValueError(located('Float cannot represent non numeric value: "x"'))?.extensions.code).toBe('ORIGIN_INVALID_VALUE');
     expect(invalidValueError(located('Expected `Money.serialize(undefined)` to return non-nullable value, returned: undefined'))?.message).toBe(
       "The origin's value for product.price is not a valid Money.",
     );

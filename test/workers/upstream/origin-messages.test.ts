@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createOriginClient } from '../../../src/upstream/client.ts';
-import { isPublicOriginMessage } from '../../../src/upstream/public-message.ts';
+import { isPublicOriginMessage } from '../../../src/connect/public-message.ts';
 import { errorCodes, resetAll } from '../helpers.ts';
 import { gqlWith, originFailure, scriptedOrigin } from './scripted-origin.ts';
 

@@ -1,5 +1,7 @@
+import type { GraphQLErrorExtensions } from 'graphql';
 import { inject, type ProvidedContext } from 'vitest';
-import { OriginError } from '../../../src/upstream/origin-error.ts';
+import { upstreamToGraphQL } from '../../../src/connect/upstream-to-graphql.ts';
+import { UpstreamError } from '../../../src/upstream/upstream-error.ts';
 import { fetchWorker, type GraphQLBody } from '../helpers.ts';
 import type { ScriptedAnswer, ScriptedRequest } from '../setup/scripted-answers.ts';
 
@@ -26,14 +28,26 @@ export function scriptedOrigin(name: keyof ProvidedContext['scriptedOrigins']): 
   };
 }
 
-/** The `OriginError` a call fails with; fails the test if it succeeds or fails otherwise. */
-export async function originFailure(call: Promise<unknown>): Promise<OriginError> {
+/** A failed call as the client sees it (`code`, `message`, `extensions`) and as the transport keeps it for logs (`status`, `detail`: the request line and the body). */
+export interface OriginFailure {
+  code: unknown;
+  message: string;
+  extensions: GraphQLErrorExtensions;
+  status: number | undefined;
+  detail: string;
+  error: UpstreamError;
+}
+
+/** The `UpstreamError` a call fails with, and what the resolver boundary makes of it; fails the test if the call succeeds or fails otherwise. */
+export async function originFailure(call: Promise<unknown>): Promise<OriginFailure> {
   const error = await call.then(
-    (answer) => new Error(`expected an OriginError, got ${JSON.stringify(answer)}`),
+    (answer) => new Error(`expected an UpstreamError, got ${JSON.stringify(answer)}`),
     (error: unknown) => error,
   );
-  if (!(error instanceof OriginError)) throw error;
-  return error;
+  if (!(error instanceof UpstreamError)) throw error;
+  const { message, extensions } = upstreamToGraphQL(error);
+  const detail = error.data === undefined ? error.message : `${error.message} ${JSON.stringify(error.data)}`;
+  return { code: extensions.code, message, extensions, status: error.status, detail, error };
 }
 
 /** One GraphQL request to the gateway under other vars (another `ORIGIN_URL`, say); build each `target` once per file. */

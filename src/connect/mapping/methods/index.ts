@@ -1,7 +1,8 @@
 import { comparisonAndArithmeticMethods } from './comparisons-and-arithmetic.ts';
-import { listAndChoiceMethods } from './lists-and-choices.ts';
 import type { MethodSpec } from './method.ts';
 import { objectAndTextMethods } from './objects-and-text.ts';
+import { pickAndSizeMethods } from './picks-and-sizes.ts';
+import { walkAndChoiceMethods } from './walks-and-choices.ts';
 
 /**
  * Every `->method` a selection may call, by name: those of Apollo's
@@ -10,7 +11,8 @@ import { objectAndTextMethods } from './objects-and-text.ts';
  * the rest of its path, so the evaluator runs it itself.
  */
 export const METHODS: Readonly<Record<string, MethodSpec>> = {
-  ...listAndChoiceMethods,
+  ...walkAndChoiceMethods,
+  ...pickAndSizeMethods,
   ...objectAndTextMethods,
   ...comparisonAndArithmeticMethods,
 };

@@ -3,10 +3,11 @@
  * `->values`, `->entries`, `->typeof`, `->jsonParse`, `->jsonStringify`,
  * `->joinNotNull`, `->toString`, `->parseInt`, `->contains` and `->in`, with
  * the behaviour and messages of Apollo's engine.
- * Values are written and read as Apollo's engine does (`../json-text.ts`).
+ * Values are written and read as Apollo's engine does (`../json-text.ts`, `../json-parse.ts`).
  */
 import { isObject, jsonEqual, scalarText, typeName } from '../json.ts';
-import { jsonNumberText, jsonText, parseJson } from '../json-text.ts';
+import { parseJson } from '../json-parse.ts';
+import { jsonNumberText, jsonText } from '../json-text.ts';
 import type { MethodSpec } from './method.ts';
 
 /** `->keys`, `->values` and `->entries`: an object's members, listed in its order. */

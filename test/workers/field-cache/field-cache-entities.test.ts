@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { admin, concurrently, gql, origin, resetAll } from '../helpers.ts';
 
-describe('per-entity cache under the loaders', () => {
+/** The field cache's entity records (`Product:17`), filled by the entity loaders: what queries over one entity share, and what purging one refetches. */
+describe('the field cache\'s entity records', () => {
   beforeEach(() => resetAll());
 
   it('two different queries over the same product share one origin fetch of it', async () => {

@@ -1,5 +1,4 @@
 import { GraphQLError } from 'graphql';
-import { OriginError } from './origin-error.ts';
 
 /**
  * How graphql-js 16's scalars and enums refuse to serialize a value, and how
@@ -16,17 +15,22 @@ const LEAF_SERIALIZE_FAILURE = /^(?:(Int|Float|String|Boolean|ID) cannot represe
  * null as for any field error (or the null bubbles up), with
  * `ORIGIN_INVALID_VALUE` naming the field's path and type, and the connector
  * that made the value when the error says it (`extensions.connector`, which
- * src/connect/connector-field-error.ts adds). The value itself, which the
- * message of graphql-js quotes, stays in `detail` and the log.
+ * connector-field-error.ts adds). The value itself, which the message of
+ * graphql-js quotes, stays in the executor's error, which the masking logs.
  * Undefined for any other error.
  */
-export function invalidValueError(error: unknown): OriginError | undefined {
+export function invalidValueError(error: unknown): GraphQLError | undefined {
   const invalid = invalidValue(error);
   if (!invalid) return undefined;
-  const { located, path, type, cause } = invalid;
-  const replaced = new OriginError('ORIGIN_INVALID_VALUE', `The origin's value for ${path.join('.')} is not a valid ${type}.`, cause.message, { cause, replaces: located });
-  if (typeof located.extensions.connector === 'string') replaced.extensions.connector = located.extensions.connector;
-  return replaced;
+  const { located, path, type } = invalid;
+  const { connector } = located.extensions;
+  return new GraphQLError(`The origin's value for ${path.join('.')} is not a valid ${type}.`, {
+    nodes: located.nodes,
+    source: located.source,
+    positions: located.positions,
+    path,
+    extensions: typeof connector === 'string' ? { code: 'ORIGIN_INVALID_VALUE', connector } : { code: 'ORIGIN_INVALID_VALUE' },
+  });
 }
 
 /** Whether `error` is a value its field's type cannot hold, located at the field. */
@@ -34,9 +38,9 @@ export function isInvalidValue(error: unknown): boolean {
   return invalidValue(error) !== undefined;
 }
 
-/** A located serialize failure: the type it names (`Int`, `OrderStatus`) and the executor's own error; undefined for any other error. */
-function invalidValue(error: unknown): { located: GraphQLError; path: readonly (string | number)[]; type: string; cause: Error } | undefined {
+/** A located serialize failure and the type it names (`Int`, `OrderStatus`); undefined for any other error. */
+function invalidValue(error: unknown): { located: GraphQLError; path: readonly (string | number)[]; type: string } | undefined {
   if (!(error instanceof GraphQLError) || !error.path || !(error.originalError instanceof Error)) return undefined;
   const leaf = LEAF_SERIALIZE_FAILURE.exec(error.originalError.message);
-  return leaf ? { located: error, path: error.path, type: (leaf[1] ?? leaf[2] ?? leaf[3])!, cause: error.originalError } : undefined;
+  return leaf ? { located: error, path: error.path, type: (leaf[1] ?? leaf[2] ?? leaf[3])! } : undefined;
 }

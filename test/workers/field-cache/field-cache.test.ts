@@ -2,7 +2,10 @@ import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'c
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { FieldValue } from '../../../src/field-cache/field-cache-object.ts';
-import { createFieldCache, type FieldCache, type FieldFetch, type FieldPolicy, type FieldRead } from '../../../src/field-cache/field-cache.ts';
+import { createFieldCache, type FieldCache, type FieldFetch, type FieldRead } from '../../../src/field-cache/field-cache.ts';
+import type { FieldPolicy } from '../../../src/field-cache/field-policy.ts';
+import type { CacheRegistry } from '../../../src/invalidation/invalidator.ts';
+import type { Purgeable } from '../../../src/invalidation/purgeable.ts';
 import { shardOf } from '../../../src/shared/hash.ts';
 
 const SHARDS = 4;
@@ -12,8 +15,32 @@ const HELD = { leaseMs: 10_000, waitMs: 5000 };
 /** Values over this many bytes of JSON are answered, not kept: well under a stored value's limit, so a test can pass it. */
 const MAX_VALUE_BYTES = 1000;
 
-function cacheWith(options: Partial<{ shards: number; leaseMs: number; waitMs: number; onTooLarge: () => void }> = {}): FieldCache {
-  return createFieldCache({ namespace: env.FIELD_CACHE, shards: SHARDS, ...HELD, maxValueBytes: MAX_VALUE_BYTES, onTooLarge: () => {}, ...options });
+/**
+ * The invalidator as the field cache sees it: what registered, and what was
+ * recorded in the index (with whether the value was stored by then);
+ * `superseded(n)` says that the n-th record came after a purge of its tags.
+ */
+function fakeInvalidation({ superseded = (_record: number): boolean => false } = {}) {
+  const registered: { name: string; purgeable: Purgeable }[] = [];
+  const records: { key: string; entities: string[]; expiresAt: number; readSince: number; storedAlready: boolean }[] = [];
+  const registry: CacheRegistry = {
+    register(name, purgeable) {
+      registered.push({ name, purgeable });
+      return {
+        async add(key, entities, expiresAt, readSince) {
+          const cacheKey = key.slice(key.indexOf(' ') + 1);
+          const storedAlready = await runInDurableObject(shardFor(cacheKey), (_, state) => state.storage.kv.get(`value:${cacheKey}`) !== undefined);
+          records.push({ key, entities, expiresAt, readSince, storedAlready });
+          return !superseded(records.length);
+        },
+      };
+    },
+  };
+  return { registry, registered, records };
+}
+
+function cacheWith(options: Partial<{ shards: number; leaseMs: number; waitMs: number; onTooLarge: () => void; invalidation: CacheRegistry }> = {}): FieldCache {
+  return createFieldCache({ namespace: env.FIELD_CACHE, shards: SHARDS, ...HELD, maxValueBytes: MAX_VALUE_BYTES, onTooLarge: () => {}, invalidation: fakeInvalidation().registry, ...options });
 }
 
 /** The shard object that holds `key`, as the client picks it. */
@@ -70,6 +97,14 @@ function backgroundWork() {
 }
 
 const ignore = () => {};
+
+/** The fetch, its answer tagged as connector `Query.thing`'s: each key under `Thing:<key>`, but for those in `untagged`. */
+function tagged(fetch: (keys: string[]) => Promise<FieldFetch>, untagged: string[] = []) {
+  return async (keys: string[]): Promise<FieldFetch> => ({
+    ...(await fetch(keys)),
+    tags: { connector: 'Query.thing', byKey: new Map(keys.filter((key) => !untagged.includes(key)).map((key) => [key, [`Thing:${key}`]])) },
+  });
+}
 
 /** Puts a value read `ageMs` ago in the key's shard, as a fill without a lease would. */
 async function seed(key: string, value: unknown, ageMs: number, seeded: FieldPolicy): Promise<FieldValue> {
@@ -461,6 +496,59 @@ describe('field cache', () => {
       await cache.load(keys.map((key) => ({ key, policy: FRESH })), origin.fetch, ignore);
       expect(origin.calls).toHaveLength(2);
       expect([...origin.calls[1]!].sort()).toEqual([...keys].sort());
+    });
+  });
+
+  describe('its records in the index', () => {
+    it('registers as "field", and records a value under its tags, per connector, before it is stored', async () => {
+      const [key, bare] = keysFor('record', 2) as [string, string];
+      const invalidation = fakeInvalidation();
+      const cache = cacheWith({ invalidation: invalidation.registry });
+      const before = Date.now();
+
+      await cache.load([key, bare].map((k) => ({ key: k, policy: FRESH })), tagged(fakeOrigin().fetch, [bare]), ignore);
+
+      expect(invalidation.registered.map(({ name }) => name)).toEqual(['field']);
+      expect(invalidation.records).toEqual([{ key: `Query.thing ${key}`, entities: [`Thing:${key}`], expiresAt: expect.any(Number), readSince: expect.any(Number), storedAlready: false }]);
+      const { readSince, expiresAt } = invalidation.records[0]!;
+      expect(readSince).toBeGreaterThanOrEqual(before);
+      expect(expiresAt).toBe(readSince + FRESH.maxAge * 1000);
+      // Both were stored, the key without tags without a record: a purge finds it by its own name.
+      const stored = await Promise.all([key, bare].map((k) => runInDurableObject(shardFor(k), (_, state) => state.storage.kv.get(`value:${k}`) !== undefined)));
+      expect(stored).toEqual([true, true]);
+    });
+
+    it('a value a purge of its tags superseded while it was read: answered, not kept, and its waiters get a new leader', async () => {
+      const [key] = keysFor('superseded') as [string];
+      const origin = fakeOrigin({ latencyMs: 200 });
+      const cache = cacheWith({ invalidation: fakeInvalidation({ superseded: (record) => record === 1 }).registry });
+
+      const leader = cache.load([{ key, policy: FRESH }], tagged(origin.fetch), ignore);
+      await until(() => origin.calls.length === 1);
+      const waiters = Promise.all(Array.from({ length: 3 }, () => cache.load([{ key, policy: FRESH }], tagged(origin.fetch), ignore)));
+
+      expect(valueOf(await leader, key)).toEqual({ key, call: 1 });
+      for (const answer of await waiters) expect(valueOf(answer, key)).toEqual({ key, call: 2 });
+      expect(valueOf(await cache.load([{ key, policy: FRESH }], tagged(origin.fetch), ignore), key)).toEqual({ key, call: 2 });
+      expect(origin.calls).toHaveLength(2);
+    });
+
+    it('its Purgeable forgets the matched calls and the named entities, and everything for a purge by type', async () => {
+      const [call, entity, other] = keysFor('purgeable', 3) as [string, string, string];
+      const invalidation = fakeInvalidation();
+      const cache = cacheWith({ invalidation: invalidation.registry });
+      const { purgeable } = invalidation.registered[0]!;
+      const origin = fakeOrigin();
+      const all = [call, entity, other].map((key) => ({ key, policy: FRESH }));
+      await cache.load(all, origin.fetch, ignore);
+
+      expect(await purgeable.purge({ keys: [`Query.thing ${call}`], entities: [entity], soft: true })).toBe(0);
+      await cache.load(all, origin.fetch, ignore);
+      expect([...origin.calls[1]!].sort()).toEqual([call, entity].sort());
+
+      expect(await purgeable.purge({ keys: [], types: ['Thing'], soft: false })).toBe(0);
+      await cache.load(all, origin.fetch, ignore);
+      expect([...origin.calls[2]!].sort()).toEqual([call, entity, other].sort());
     });
   });
 

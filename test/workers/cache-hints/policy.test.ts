@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createPolicyReader, readCacheHints, type CachePolicy, type PolicyOptions } from '../../../src/cache-hints/policy.ts';
 import { createConnectorRuntime } from '../../../src/connect/connectors.ts';
 import { createGatewaySchema } from '../../../src/connect/gateway-schema.ts';
+import type { FieldCache } from '../../../src/field-cache/field-cache.ts';
+import type { FieldPolicy } from '../../../src/field-cache/field-policy.ts';
+import { createTrace } from '../../../src/shared/trace.ts';
+import type { OriginClient } from '../../../src/upstream/client.ts';
 
 const { schema } = createGatewaySchema(schemaFolder);
 const readPolicy = createPolicyReader(readCacheHints(schema));
@@ -345,5 +349,60 @@ describe('the sharing rule over a schema with @inaccessible', () => {
     const runtime = createConnectorRuntime({ hints: readCacheHints(zoo), plan, identityHeaders: ['authorization'], baseUrls: new Map([['zoo', 'https://zoo.example.com']]), maxBatchSize: 10 });
     expect(runtime.forwardedBy('Query', 'animals')).toEqual([]);
     expect(runtime.forwardedBy('Query', 'keeperNotes')).toEqual(['x-keeper']);
+  });
+});
+
+describe('a PRIVATE type under a PUBLIC field: the response and the connector call read one policy', () => {
+  // Apollo's rule: the field's hint replaces its type's argument by argument, scope too (docs/caching/policy.md). The sharing rule applies on top.
+  const sdl = `extend schema @source(name: "shop", http: { baseURL: "https://shop.example.com" })
+    type Query {
+      product(id: ID!): Product @cacheControl(maxAge: 10, scope: PUBLIC) @connect(source: "shop", http: { GET: "/products/{$args.id}" }, selection: "id name")
+      privateProduct(id: ID!): Product @cacheControl(maxAge: 10) @connect(source: "shop", http: { GET: "/products/{$args.id}" }, selection: "id name")
+      myProduct(id: ID!): Product
+        @cacheControl(maxAge: 10, scope: PUBLIC)
+        @connect(source: "shop", http: { GET: "/products/{$args.id}", headers: [{ name: "authorization", from: "authorization" }] }, selection: "id name")
+    }
+    type Product @cacheControl(scope: PRIVATE) { id: ID! name: String }
+  `;
+  const { schema: shop, plan } = createGatewaySchema({ files: [{ name: 'schema/shop.graphql', sdl }], resolvers: [] });
+  const hints = readCacheHints(shop);
+  const identityHeaders = ['authorization'];
+  const runtime = createConnectorRuntime({ hints, plan, identityHeaders, baseUrls: new Map([['shop', 'https://shop.example.com']]), maxBatchSize: 10 });
+  const responsePolicyOf = createPolicyReader(hints, { forwardedBy: runtime.forwardedBy, identityHeaders });
+
+  /** The policy the connector's call is kept under in the field cache; undefined when the call goes to the origin uncached. */
+  async function fieldPolicyOf(field: string): Promise<FieldPolicy | undefined> {
+    const kept: FieldPolicy[] = [];
+    const fieldCache: FieldCache = {
+      async load(items) {
+        kept.push(...items.map((item) => item.policy));
+        return new Map(items.map((item) => [item.key, { value: { id: '1', name: 'Kept' }, readAt: Date.now() }]));
+      },
+      async purge() {},
+    };
+    const origin: OriginClient = {
+      async request<T>() {
+        return { body: { id: '1', name: 'Fresh' } as T, sharing: 'shared' as const, status: 200, headers: {} };
+      },
+    };
+    const connectors = runtime.forRequest({ origin, headers: new Headers({ authorization: 'Bearer a' }), trace: createTrace(), fieldCache, background: () => {} });
+    await connectors.call(`Query.${field}`, { args: { id: '1' } });
+    expect(kept.length).toBeLessThanOrEqual(1);
+    return kept[0];
+  }
+
+  it('the field says PUBLIC over its PRIVATE type: the response is shared for 10 s, and the call is kept for 10 s', async () => {
+    expect(responsePolicyOf(parse('{ product(id: "1") { id name } }'))).toEqual(policy(10));
+    expect(await fieldPolicyOf('product')).toEqual({ maxAge: 10, staleWhileRevalidate: 0, staleIfError: 0 });
+  });
+
+  it('the field says no scope: its PRIVATE type decides, so the response is PRIVATE and the call is not kept', async () => {
+    expect(responsePolicyOf(parse('{ privateProduct(id: "1") { id name } }'))).toEqual(policy(10, 0, 0, 'PRIVATE'));
+    expect(await fieldPolicyOf('privateProduct')).toBeUndefined();
+  });
+
+  it('the field says PUBLIC but its connector forwards an identity header: the sharing rule makes both PRIVATE', async () => {
+    expect(responsePolicyOf(parse('{ myProduct(id: "1") { id name } }'))).toEqual({ ...policy(10, 0, 0, 'PRIVATE'), vary: ['authorization'] });
+    expect(await fieldPolicyOf('myProduct')).toBeUndefined();
   });
 });

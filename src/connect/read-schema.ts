@@ -1,0 +1,79 @@
+import { isObjectType, Kind } from 'graphql';
+import { ConnectError, type ReadOptions, type ReadSchema, type SchemaFile } from './connector-plan.ts';
+import { directivesNamed } from './directive-values.ts';
+import { planEntities } from './entity-plans.ts';
+import type { ReadContext } from './read-context.ts';
+import { readSource } from './read-connector.ts';
+import { readFieldDirectives, readTypeDirectives } from './read-directives.ts';
+import { readDocuments, whereIn } from './schema-documents.ts';
+import { lineIn } from './sdl-location.ts';
+import { unfilledFieldProblems } from './unfilled-fields.ts';
+
+/**
+ * Reads a schema folder's files: the served SDL and the connectors. Every
+ * mistake the schema alone can show (an unknown source, `$args.x` the field
+ * lacks, a selection naming a field the type lacks, a batch connector that
+ * does not select its key) is reported here, at build time and again when an
+ * isolate starts, never by a request; a non-null field a selection leaves
+ * with no value, at build time.
+ */
+export function readSchemaFiles(files: SchemaFile[], { resolvedInCode }: ReadOptions = {}): ReadSchema {
+  const documents = readDocuments(files);
+  if ('problems' in documents) throw new ConnectError(documents.problems);
+  const { parsed, typeDefs, schema } = documents;
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const context: ReadContext = {
+    schema,
+    plan: { sources: [], fields: new Map(), entities: new Map(), keys: new Map(), typeTags: new Map(), fieldTags: new Map(), invalidations: new Map() },
+    report: (at, message) => void problems.push(`[connect] ${at}: ${message}`),
+    warn: (at, message) => void warnings.push(`[connect] ${at}: warning: ${message}`),
+    resolvable: new Set(),
+    entityFields: [],
+    built: [],
+    selectionNodes: new Map(),
+  };
+  /** `Type.field`s marked `@external` (on the field or its type): another subgraph's to fill, in a supergraph. */
+  const external = new Set<string>();
+  /** `Type.field`s and types marked `@inaccessible`, which no client asks for. */
+  const hidden = new Set<string>();
+
+  // Sources first: connectors anywhere may name them.
+  for (const { source, document } of parsed) {
+    for (const node of document.definitions) {
+      if (node.kind !== Kind.SCHEMA_DEFINITION && node.kind !== Kind.SCHEMA_EXTENSION) continue;
+      for (const directive of directivesNamed(node, 'source')) readSource(context, directive, whereIn(source, directive));
+    }
+  }
+  for (const { source, document } of parsed) {
+    const whereOf = (node: { loc?: { start: number } | undefined }) => whereIn(source, node);
+    for (const node of document.definitions) {
+      if (node.kind !== Kind.OBJECT_TYPE_DEFINITION && node.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+      const type = schema.getType(node.name.value);
+      if (!isObjectType(type)) continue;
+      readTypeDirectives(context, node, type, whereOf);
+      if (directivesNamed(node, 'inaccessible').length) hidden.add(type.name);
+      for (const fieldNode of node.fields ?? []) {
+        const coordinate = `${type.name}.${fieldNode.name.value}`;
+        if (directivesNamed(node, 'external').length || directivesNamed(fieldNode, 'external').length) external.add(coordinate);
+        if (directivesNamed(fieldNode, 'inaccessible').length) hidden.add(coordinate);
+        readFieldDirectives(context, fieldNode, type.getFields()[fieldNode.name.value]!, type, whereOf);
+      }
+    }
+  }
+  planEntities(context);
+  // After every connector is known: a field left by one selection may be another's.
+  if (resolvedInCode) {
+    const filled = { plan: context.plan, external, hidden, resolvedInCode };
+    for (const { connector, type, given } of context.built) {
+      const node = context.selectionNodes.get(connector.selection);
+      const lineOf = (offset: number) => (node && lineIn(node, offset)) ?? connector.where;
+      for (const { at, message, warning } of unfilledFieldProblems(connector, type, given, lineOf, filled)) {
+        if (warning) context.warn(at, message);
+        else context.report(at, message);
+      }
+    }
+  }
+  if (problems.length) throw new ConnectError(problems);
+  return { typeDefs, plan: context.plan, warnings };
+}
