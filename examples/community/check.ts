@@ -40,10 +40,14 @@ const connectors = join(resolve(values.corpus), 'connectors');
 const workDir = join(tmpdir(), 'gateway-community');
 
 // The gateway's modules are being rewritten: a tree that does not import is a finding, not a crash.
-let gateway: { readSchemaFolder: typeof import('../../scripts/build-schema.ts').readSchemaFolder; readSchemaFiles: typeof import('../../src/connect/read-schema.ts').readSchemaFiles };
+let gateway: {
+  readSchemaFolder: typeof import('../../scripts/build-schema.ts').readSchemaFolder;
+  readSchemaFiles: typeof import('../../src/connect/read-schema.ts').readSchemaFiles;
+  unfilledCheck: typeof import('../../src/connect/unfilled-fields.ts').unfilledCheck;
+};
 try {
-  const [build, plan] = await Promise.all([import('../../scripts/build-schema.ts'), import('../../src/connect/read-schema.ts')]);
-  gateway = { readSchemaFolder: build.readSchemaFolder, readSchemaFiles: plan.readSchemaFiles };
+  const [build, plan, unfilled] = await Promise.all([import('../../scripts/build-schema.ts'), import('../../src/connect/read-schema.ts'), import('../../src/connect/unfilled-fields.ts')]);
+  gateway = { readSchemaFolder: build.readSchemaFolder, readSchemaFiles: plan.readSchemaFiles, unfilledCheck: unfilled.unfilledCheck };
 } catch (error) {
   console.error(`the gateway's schema reader does not load: ${firstLine(error)}`);
   process.exit(1);
@@ -64,7 +68,7 @@ function load(file: string): Loaded {
   const dir = schemaFolder(file);
   try {
     // As the build reads a folder with no resolvers: its non-null fields must be filled by selections.
-    const { plan } = gateway.readSchemaFiles(gateway.readSchemaFolder(dir), { resolvedInCode: new Set() });
+    const { plan } = gateway.readSchemaFiles(gateway.readSchemaFolder(dir), { unfilled: gateway.unfilledCheck(new Set()) });
     return { ok: true, sources: plan.sources };
   } catch (error) {
     // Messages name the file by its path from the project: name it as the corpus does.

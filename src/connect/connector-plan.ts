@@ -123,18 +123,6 @@ export interface ReadSchema {
   warnings: string[];
 }
 
-export interface ReadOptions {
-  /**
-   * The `Type.field`s the folder's TypeScript resolvers (`resolvers/*.ts`)
-   * answer, which no selection need fill; `'unread'` when the folder has
-   * resolvers the build could not read, so that a non-null field no
-   * selection fills is a warning rather than an error. Unset, non-null
-   * fields are not checked: only the build knows the folder's resolvers
-   * (scripts/build-schema.ts).
-   */
-  resolvedInCode?: ReadonlySet<string> | 'unread';
-}
-
 /** Every mistake found, each as `[connect] file:line: message`, one per line. */
 export class ConnectError extends Error {
   readonly problems: string[];

@@ -1,5 +1,5 @@
 import { isObjectType, Kind } from 'graphql';
-import { ConnectError, type ReadOptions, type ReadSchema, type SchemaFile } from './connector-plan.ts';
+import { ConnectError, type ReadSchema, type SchemaFile } from './connector-plan.ts';
 import { directivesNamed } from './directive-values.ts';
 import { planEntities } from './entity-plans.ts';
 import type { ReadContext } from './read-context.ts';
@@ -7,7 +7,7 @@ import { readSource } from './read-connector.ts';
 import { readFieldDirectives, readTypeDirectives } from './read-directives.ts';
 import { readDocuments, whereIn } from './schema-documents.ts';
 import { lineIn } from './sdl-location.ts';
-import { unfilledFieldProblems } from './unfilled-fields.ts';
+import type { UnfilledCheck } from './unfilled-fields.ts';
 
 /**
  * Reads a schema folder's files: the served SDL and the connectors. Every
@@ -17,7 +17,17 @@ import { unfilledFieldProblems } from './unfilled-fields.ts';
  * isolate starts, never by a request; a non-null field a selection leaves
  * with no value, at build time.
  */
-export function readSchemaFiles(files: SchemaFile[], { resolvedInCode }: ReadOptions = {}): ReadSchema {
+export interface ReadOptions {
+  /**
+   * The build's check of non-null fields no selection fills
+   * (`unfilledCheck` of unfilled-fields.ts). Only the build passes it, since
+   * only the build knows the folder's resolvers (scripts/build-schema.ts);
+   * handed in rather than imported, so that its code is not in the Worker.
+   */
+  unfilled?: UnfilledCheck;
+}
+
+export function readSchemaFiles(files: SchemaFile[], { unfilled }: ReadOptions = {}): ReadSchema {
   const documents = readDocuments(files);
   if ('problems' in documents) throw new ConnectError(documents.problems);
   const { parsed, typeDefs, schema } = documents;
@@ -63,12 +73,12 @@ export function readSchemaFiles(files: SchemaFile[], { resolvedInCode }: ReadOpt
   }
   planEntities(context);
   // After every connector is known: a field left by one selection may be another's.
-  if (resolvedInCode) {
-    const filled = { plan: context.plan, external, hidden, resolvedInCode };
+  if (unfilled) {
+    const filled = { plan: context.plan, external, hidden, resolvedInCode: unfilled.resolvedInCode };
     for (const { connector, type, given } of context.built) {
       const node = context.selectionNodes.get(connector.selection);
       const lineOf = (offset: number) => (node && lineIn(node, offset)) ?? connector.where;
-      for (const { at, message, warning } of unfilledFieldProblems(connector, type, given, lineOf, filled)) {
+      for (const { at, message, warning } of unfilled.problems(connector, type, given, lineOf, filled)) {
         if (warning) context.warn(at, message);
         else context.report(at, message);
       }

@@ -16,6 +16,18 @@ export interface FilledContext {
   resolvedInCode: ReadonlySet<string> | 'unread';
 }
 
+/** The build's check, handed to `readSchemaFiles` (its `unfilled` option). */
+export interface UnfilledCheck {
+  /** The `Type.field`s the folder's TypeScript resolvers answer, which no selection need fill; `'unread'` when the folder has resolvers the build could not read, so that a non-null field no selection fills is a warning rather than an error. */
+  resolvedInCode: ReadonlySet<string> | 'unread';
+  problems: typeof unfilledFieldProblems;
+}
+
+/** The check of a folder whose resolvers answer `resolvedInCode`. */
+export function unfilledCheck(resolvedInCode: ReadonlySet<string> | 'unread'): UnfilledCheck {
+  return { resolvedInCode, problems: unfilledFieldProblems };
+}
+
 export interface FilledProblem {
   /** `file:line`, inside the selection where the object is built. */
   at: string;

@@ -2,13 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../scripts/project-root.ts';
-import { ConnectError, type ReadOptions } from '../../../src/connect/connector-plan.ts';
+import { ConnectError } from '../../../src/connect/connector-plan.ts';
+import type { ReadOptions } from '../../../src/connect/read-schema.ts';
+import { unfilledCheck } from '../../../src/connect/unfilled-fields.ts';
 import { readSchemaFiles } from '../../../src/connect/read-schema.ts';
 
 const SOURCE = 'extend schema @source(name: "api", http: { baseURL: "https://api.example.com" })\n';
 
 /** What the build reports for one file of a folder without TypeScript resolvers (or with `resolvedInCode`). */
-function check(sdl: string, options: ReadOptions = { resolvedInCode: new Set() }): { problems: string[]; warnings: string[] } {
+function check(sdl: string, options: ReadOptions = { unfilled: unfilledCheck(new Set()) }): { problems: string[]; warnings: string[] } {
   try {
     return { problems: [], warnings: readSchemaFiles([{ name: 'api.graphql', sdl: SOURCE + sdl }], options).warnings };
   } catch (error) {
@@ -163,7 +165,7 @@ type Post { id: ID! title: String! @external }`);
   post(id: ID!): Post @connect(source: "api", http: { GET: "/posts/{$args.id}" }, selection: "id")
 }
 type Post { id: ID! title: String! }`,
-      { resolvedInCode: 'unread' },
+      { unfilled: unfilledCheck('unread') },
     );
     expect(problems).toEqual([]);
     expect(warnings).toEqual([
