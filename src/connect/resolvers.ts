@@ -75,7 +75,7 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
       const connected = !own && plan.fields.has(coordinate);
       const nullable = !isNonNullType(field.type);
       const resolve = own ?? defaultFieldResolver;
-      const resolveField: AnyResolver = async (parent, args, context, info) => {
+      const resolveField = async (...[parent, args, context, info]: Parameters<AnyResolver>): Promise<unknown> => {
         const { connectors, trace } = context;
         // Who made the value here and below, for the errors a value of it may raise (connector-field-error.ts).
         if (connected || own) connectors.provenance.field(info.path, connected ? coordinate : null);
@@ -97,13 +97,7 @@ export function connectResolvers(schema: GraphQLSchema, plan: GatewayPlan, custo
         return value;
       };
       // The resolver boundary: a failed origin call, from the connector, a completion or a TypeScript resolver, becomes what the client sees.
-      (resolvers[type.name] ??= {})[field.name] = async (parent, args, context, info) => {
-        try {
-          return await resolveField(parent, args, context, info);
-        } catch (error) {
-          throw error instanceof UpstreamError ? upstreamToGraphQL(error) : error;
-        }
-      };
+      (resolvers[type.name] ??= {})[field.name] = (parent, args, context, info) => resolveField(parent, args, context, info).catch(toClientError);
     }
   }
   return resolvers;
@@ -181,4 +175,9 @@ function requestedFields(info: GraphQLResolveInfo): Set<string> {
   };
   for (const node of info.fieldNodes) if (node.selectionSet) collect(node.selectionSet.selections);
   return names;
+}
+
+/** The resolver boundary: a failed origin call, from a connector, a completion or a TypeScript resolver, becomes what the client sees. */
+function toClientError(error: unknown): never {
+  throw error instanceof UpstreamError ? upstreamToGraphQL(error) : error;
 }

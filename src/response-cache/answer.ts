@@ -29,6 +29,7 @@ export type Decision = { cache: CacheStatus; trace: Readonly<RequestTrace>; supe
 
 /** Nobody could answer in time: the client is asked to come back shortly. */
 export const BUSY: Refusal = { status: 503, code: 'ORIGIN_BUSY', message: 'The origin is busy; retry shortly.', retryAfter: 1 };
+export const BUSY_DECISION: Decision = { refusal: BUSY, cache: 'MISS', trace: NOTHING_RAN };
 
 export function served(
   stats: CacheStats,
@@ -64,7 +65,7 @@ export function fromCopy(stats: CacheStats, copy: CacheEntry | undefined, now: n
 export function fallbackOrBusy(memory: MemoryTier, key: string): Decision {
   const fallback = memory.peek(key);
   const usable = fallback && freshness(fallback, Date.now()) !== 'dead';
-  return usable ? { entry: fallback, cache: 'STALE', trace: NOTHING_RAN } : { refusal: BUSY, cache: 'MISS', trace: NOTHING_RAN };
+  return usable ? { entry: fallback, cache: 'STALE', trace: NOTHING_RAN } : BUSY_DECISION;
 }
 
 function uncached(answer: UncachedAnswer, cache: CacheStatus): Response {

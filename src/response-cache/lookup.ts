@@ -3,7 +3,7 @@ import type { CacheStatus } from '../shared/cache-stats.ts';
 import { logFailure } from '../shared/log-event.ts';
 import { NOTHING_RAN, type RequestTrace } from '../shared/trace.ts';
 import { freshness, type CacheEntry } from '../single-flight/entry.ts';
-import { BUSY, fallbackOrBusy, type Decision } from './answer.ts';
+import { BUSY_DECISION, fallbackOrBusy, type Decision } from './answer.ts';
 import { alone, keepConfirmed, lead, refreshInBackground, type FillOptions, type Job } from './fill.ts';
 
 /** A lookup in flight: marked `refilling` once the object handed it the lease. */
@@ -46,7 +46,7 @@ export async function askObject(options: FillOptions, job: Job, ctx: ExecutionCo
       keepConfirmed(options, job.key, result.entry, now, ctx);
       return hit(result.entry, 'MISS');
     case 'timeout':
-      return result.fallback ? hit(result.fallback, 'STALE') : { refusal: BUSY, cache: 'MISS', trace: NOTHING_RAN };
+      return result.fallback ? hit(result.fallback, 'STALE') : BUSY_DECISION;
     case 'abandoned':
       if (result.answer.personal) return alone(options, job, ctx);
       if (result.answer.uncacheable && result.fallback) return hit(result.fallback, 'STALE');
