@@ -18,6 +18,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConnectError, type GatewayPlan, type SchemaFile } from '../src/connect/connector-plan.ts';
+import { connectorChecks } from '../src/connect/connector-checks.ts';
 import { readSchemaFiles } from '../src/connect/read-schema.ts';
 import { unfilledCheck } from '../src/connect/unfilled-fields.ts';
 import { emitSelection } from '../src/connect/mapping/emit.ts';
@@ -95,7 +96,7 @@ export function buildSchemaModule(dir: string): string {
   const resolverDir = resolve(root, dir, 'resolvers');
   const modules = existsSync(resolverDir) ? readdirSync(resolverDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts')).sort() : [];
   const resolvedInCode = fieldsResolvedIn(modules.map((name) => join(resolverDir, name)));
-  const { plan, warnings } = readSchemaFiles(files, { unfilled: unfilledCheck(resolvedInCode) });
+  const { plan, warnings } = readSchemaFiles(files, { unfilled: unfilledCheck(resolvedInCode), checks: connectorChecks });
   for (const warning of warnings) console.warn(warning);
   const out = schemaModulePath(dir);
   const imports = modules.map((name, i) => `import * as module${i} from '${relative(join(out, '..'), join(resolverDir, name)).replace(/\\/g, '/')}';`);

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { readConfig, type GatewayConfig } from '../src/config.ts';
 import { resolveBaseUrls } from '../src/connect/base-urls.ts';
 import { ConnectError, connectorReads, type ConnectorPlan, type EntityPlan, type GatewayPlan } from '../src/connect/connector-plan.ts';
+import { connectorChecks } from '../src/connect/connector-checks.ts';
 import { readSchemaFiles } from '../src/connect/read-schema.ts';
 import { identityOf, keyFields, keyObject } from '../src/connect/entity-key.ts';
 import { answerFailure } from '../src/connect/map-answer.ts';
@@ -274,7 +275,7 @@ function readArgs() {
 /** The folder's connectors, checked as the build checks them; a mistake is printed as the build prints it. */
 function readPlan(dir: string): GatewayPlan {
   try {
-    return readSchemaFiles(readSchemaFolder(relative(ROOT, resolve(process.cwd(), dir)) || '.')).plan;
+    return readSchemaFiles(readSchemaFolder(relative(ROOT, resolve(process.cwd(), dir)) || '.'), { checks: connectorChecks }).plan;
   } catch (error) {
     if (error instanceof ConnectError) usage(error.message);
     throw error;

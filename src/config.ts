@@ -68,18 +68,43 @@ export interface CacheConfig {
  * pass their values on verbatim, empty ones too (what `$config` and `$env`
  * give connectors, where an empty `CONFIG_<SOURCE>_<key>` still overrides).
  */
-interface ConfigVar {
-  /** What it does, in a line (docs/reference/configuration.md's table, which a test holds to these names and defaults, says more). */
-  meaning: string;
+interface ConfigVar<Meaning extends string = string> {
+  /**
+   * What it does, in a line (docs/reference/configuration.md's table, which a
+   * test holds to these names and defaults, says more). A type only, the
+   * helpers' first type argument, so that the Worker carries none of the text.
+   */
+  readonly [MEANING]?: Meaning;
   /** As written in wrangler.toml, which therefore sets only what differs from it. */
   default?: string;
-  read?: (name: string, value: string) => unknown;
+  read?: Read<unknown>;
 }
 
-const int = (meaning: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  ({ meaning, default: String(fallback), read: (name: string, value: string) => readInt(name, value, min, max) }) satisfies ConfigVar;
+/** Declared only: the key of a meaning, which is never a value. */
+declare const MEANING: unique symbol;
 
-const flag = (meaning: string, fallback: boolean) => ({ meaning, default: String(fallback), read: readBoolean }) satisfies ConfigVar;
+type Read<T> = (name: string, value: string) => T;
+
+/** Text used as it is; without a default, unset when not given. */
+function text<Meaning extends string = never>(): ConfigVar<Meaning>;
+function text<Meaning extends string = never>(fallback: string): ConfigVar<Meaning> & { default: string };
+function text(fallback?: string): ConfigVar {
+  return { default: fallback };
+}
+
+/** Text `read` checks and makes a `T` of; no default. */
+const optional = <Meaning extends string = never, T = never>(read: Read<T>): ConfigVar<Meaning> & { read: Read<T> } => ({ read });
+
+/** An http(s) base URL, without a trailing `/`; no default. */
+const url = <Meaning extends string = never>() => optional<Meaning, string>(readOriginUrl);
+
+/** Text `read` checks and makes a `T` of. */
+const checked = <Meaning extends string = never, T = never>(fallback: string, read: Read<T>): ConfigVar<Meaning> & { default: string; read: Read<T> } => ({ default: fallback, read });
+
+const int = <Meaning extends string = never>(fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  checked<Meaning, number>(String(fallback), (name, value) => readInt(name, value, min, max));
+
+const flag = <Meaning extends string = never>(fallback: boolean) => checked<Meaning, boolean>(String(fallback), readBoolean);
 
 /** A SQLite-backed Durable Object's value holds 2 MB: a larger entry could never be stored. */
 const MAX_ENTRY_BYTES_LIMIT = 2_000_000;
@@ -87,57 +112,58 @@ const MAX_ENTRY_BYTES_LIMIT = 2_000_000;
 /** `ORIGIN_MAX_BODY_BYTES` unset, and the origin client's own default: far above any answer the gateway maps, far below an isolate's 128 MB. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-/** Every var and secret the gateway reads: the one place for their defaults, checks and meanings. */
+/**
+ * Every var and secret the gateway reads: the one place for their meanings
+ * (each helper's type argument), defaults and checks.
+ */
 export const CONFIG_VARS = {
-  ORIGIN_URL: { meaning: "overrides the base URL of the schema's only `@source` (unset: its `baseURL`)", read: readOriginUrl },
-  'ORIGIN_URL_<SOURCE>': { meaning: 'the base URL of one of several sources: its name upper-cased, other characters as `_`', read: readOriginUrl },
-  'CONFIG_<key>': { meaning: 'what connectors read as `$config.<key>`; `CONFIG_<SOURCE>_<key>` gives one source its own' },
-  'ENV_<NAME>': { meaning: "what connectors read as `$env.<NAME>`; `$env` reads nothing else, never the gateway's own settings" },
-  CONNECT_MAX_BATCH_SIZE: int('keys per batched connector call at most; larger loads are split', 100, 1, 10_000),
-  ORIGIN_TIMEOUT_MS: int('milliseconds before one origin call is abandoned', 3000, 1),
-  ORIGIN_MAX_BODY_BYTES: int("bytes of one origin answer's body read at most, decompressed; more is `ORIGIN_BODY_TOO_LARGE`", DEFAULT_MAX_BODY_BYTES, 1),
-  ENVIRONMENT: { meaning: '`production` turns GraphiQL and introspection off', default: 'development' },
-  CACHE_LOCK_LEASE_MS: int("how long a leader may hold a key's lease before the next request takes over", 10_000, 1),
-  CACHE_LOCK_TIMEOUT_MS: int("how long a request waits for another's result before `ORIGIN_BUSY`", 5000, 1),
-  CACHE_MEMORY_TTL_MS: int("how long an isolate answers from memory before asking the key's Durable Object again", 1000, 0),
-  CACHE_MEMORY_MAX_BYTES: int('size of the per-isolate memory tier', 16 * 1024 * 1024, 0),
-  CACHE_MAX_ENTRY_BYTES: int('larger responses pass through uncached (`BYPASS`)', 1_900_000, 1, MAX_ENTRY_BYTES_LIMIT),
-  CACHE_DEFAULT_MAX_AGE: int('maxAge in seconds for root fields without a hint; 0 leaves them uncached', 0, 0),
-  FIELD_CACHE_SHARDS: int('Durable Objects the per-field cache of connector calls is spread over', 16, 1, 256),
-  // Adds to the bound on serving a purged entry, as the memory tier's TTL does.
-  CACHE_LOCATION_TTL_MS: int("how long a location's isolates share a confirmed entry through the Cache API; 0 is off", 0, 0),
-  CACHE_INDEX_SHARDS: int('Durable Objects the cache index (which responses contain which entities) is spread over', 16, 1, 256),
-  ORIGIN_MAX_CONCURRENCY: int('origin requests in flight at once, across every isolate', 8, 1),
-  ORIGIN_QUEUE_TIMEOUT_MS: int('how long a call queues for an origin slot before `ORIGIN_BUSY`', 5000, 1),
-  ORIGIN_BREAKER_FAILURES: int('consecutive origin failures that open the circuit breaker', 5, 1),
-  ORIGIN_BREAKER_COOLDOWN_MS: int('how long the open breaker skips the origin before one probe decides', 10_000, 1),
-  MAX_BODY_BYTES: int('larger request bodies get 413', 102_400, 1),
-  MAX_QUERY_LENGTH: int('longer query text gets 400 `QUERY_TOO_LARGE`', 15_000, 1),
-  // Checked before anything walks them recursively: the cache key's stable stringify overflows the stack some 8,000 levels down.
-  MAX_VARIABLES_DEPTH: int('levels of objects and arrays in `variables` or `extensions`, the object itself the first; deeper gets 400', 64, 1, 1000),
-  MAX_DEPTH: int('graphql-armor max depth', 8, 1),
-  MAX_ALIASES: int('graphql-armor max aliases', 15, 0),
-  MAX_DIRECTIVES: int('graphql-armor max directives', 50, 0),
-  MAX_TOKENS: int("graphql-armor max tokens (also bounds the gateway's own parse)", 1000, 1),
-  MAX_COST: int('graphql-armor cost limit: 2 per object, 1 per scalar, ×1.5 per level, times a literal `first`', 5000, 1),
-  CORS_ORIGINS: { meaning: 'origins whose pages may call the gateway: `*`, or a comma-separated list', default: '*', read: readOrigins },
-  LOG_REQUESTS: flag('one JSON log line per GraphQL request', true),
-  PERSISTED_ONLY: flag('`true`: only the operations in the codegen manifest run', false),
-  PURGE_TOKEN: { meaning: 'secret: bearer token for `/admin/*`; unset turns the admin endpoints off' },
-  CACHE_SCOPE_SECRET: { meaning: "secret: key for hashing callers' identity headers into private cache scopes; unset uses a plain SHA-256" },
-  IDENTITY_HEADERS: {
-    meaning: 'client headers that identify a caller: answers that may forward one are PRIVATE, cached per the values of all of them',
-    default: 'authorization, cookie',
-    read: readHeaderNames,
-  },
-  ORIGIN_CACHE_CONTROL: {
-    meaning: "`honor`: the origin's `Cache-Control: private` / `no-store` and `Set-Cookie` keep its answers out of shared caches; `ignore`: the hints alone decide",
-    default: 'honor',
-    read: (name: string, value: string) => readChoice(name, value, ['honor', 'ignore']),
-  },
+  ORIGIN_URL: url<"overrides the base URL of the schema's only `@source` (unset: its `baseURL`)">(),
+  'ORIGIN_URL_<SOURCE>': url<'the base URL of one of several sources: its name upper-cased, other characters as `_`'>(),
+  'CONFIG_<key>': text<'what connectors read as `$config.<key>`; `CONFIG_<SOURCE>_<key>` gives one source its own'>(),
+  'ENV_<NAME>': text<"what connectors read as `$env.<NAME>`; `$env` reads nothing else, never the gateway's own settings">(),
+  CONNECT_MAX_BATCH_SIZE: int<'keys per batched connector call at most; larger loads are split'>(100, 1, 10_000),
+  ORIGIN_TIMEOUT_MS: int<'milliseconds before one origin call is abandoned'>(3000, 1),
+  ORIGIN_MAX_BODY_BYTES: int<"bytes of one origin answer's body read at most, decompressed; more is `ORIGIN_BODY_TOO_LARGE`">(DEFAULT_MAX_BODY_BYTES, 1),
+  ENVIRONMENT: text<'`production` turns GraphiQL and introspection off'>('development'),
+  CACHE_LOCK_LEASE_MS: int<"how long a leader may hold a key's lease before the next request takes over">(10_000, 1),
+  CACHE_LOCK_TIMEOUT_MS: int<"how long a request waits for another's result before `ORIGIN_BUSY`">(5000, 1),
+  CACHE_MEMORY_TTL_MS: int<"how long an isolate answers from memory before asking the key's Durable Object again">(1000, 0),
+  CACHE_MEMORY_MAX_BYTES: int<'size of the per-isolate memory tier'>(16 * 1024 * 1024, 0),
+  CACHE_MAX_ENTRY_BYTES: int<'larger responses pass through uncached (`BYPASS`)'>(1_900_000, 1, MAX_ENTRY_BYTES_LIMIT),
+  CACHE_DEFAULT_MAX_AGE: int<'maxAge in seconds for root fields without a hint; 0 leaves them uncached'>(0, 0),
+  FIELD_CACHE_SHARDS: int<'Durable Objects the per-field cache of connector calls is spread over'>(16, 1, 256),
+  CACHE_LOCATION_TTL_MS: int<"how long a location's isolates share a confirmed entry through the Cache API; 0 is off; adds to the bound on serving a purged entry, as the memory tier's TTL does">(0, 0),
+  CACHE_INDEX_SHARDS: int<'Durable Objects the cache index (which responses contain which entities) is spread over'>(16, 1, 256),
+  ORIGIN_MAX_CONCURRENCY: int<'origin requests in flight at once, across every isolate'>(8, 1),
+  ORIGIN_QUEUE_TIMEOUT_MS: int<'how long a call queues for an origin slot before `ORIGIN_BUSY`'>(5000, 1),
+  ORIGIN_BREAKER_FAILURES: int<'consecutive origin failures that open the circuit breaker'>(5, 1),
+  ORIGIN_BREAKER_COOLDOWN_MS: int<'how long the open breaker skips the origin before one probe decides'>(10_000, 1),
+  MAX_BODY_BYTES: int<'larger request bodies get 413'>(102_400, 1),
+  MAX_QUERY_LENGTH: int<'longer query text gets 400 `QUERY_TOO_LARGE`'>(15_000, 1),
+  MAX_VARIABLES_DEPTH: int<"levels of objects and arrays in `variables` or `extensions`, the object itself the first; deeper gets 400 (at most 1000: the cache key's stable stringify overflows the stack some 8,000 levels down)">(64, 1, 1000),
+  MAX_DEPTH: int<'graphql-armor max depth'>(8, 1),
+  MAX_ALIASES: int<'graphql-armor max aliases'>(15, 0),
+  MAX_DIRECTIVES: int<'graphql-armor max directives'>(50, 0),
+  MAX_TOKENS: int<"graphql-armor max tokens (also bounds the gateway's own parse)">(1000, 1),
+  MAX_COST: int<'graphql-armor cost limit: 2 per object, 1 per scalar, ×1.5 per level, times a literal `first`'>(5000, 1),
+  CORS_ORIGINS: checked<'origins whose pages may call the gateway: `*`, or a comma-separated list', '*' | string[]>('*', readOrigins),
+  LOG_REQUESTS: flag<'one JSON log line per GraphQL request'>(true),
+  PERSISTED_ONLY: flag<'`true`: only the operations in the codegen manifest run'>(false),
+  PURGE_TOKEN: text<'secret: bearer token for `/admin/*`; unset turns the admin endpoints off'>(),
+  CACHE_SCOPE_SECRET: text<"secret: key for hashing callers' identity headers into private cache scopes; unset uses a plain SHA-256">(),
+  IDENTITY_HEADERS: checked<'client headers that identify a caller: answers that may forward one are PRIVATE, cached per the values of all of them', string[]>(
+    'authorization, cookie',
+    readHeaderNames,
+  ),
+  ORIGIN_CACHE_CONTROL: checked<
+    "`honor`: the origin's `Cache-Control: private` / `no-store` and `Set-Cookie` keep its answers out of shared caches; `ignore`: the hints alone decide",
+    'honor' | 'ignore'
+  >('honor', (name, value) => readChoice(name, value, ['honor', 'ignore'])),
 } satisfies Record<string, ConfigVar>;
 
 type VarName = keyof typeof CONFIG_VARS;
+/** Each var's meaning by its name: `never` for one written without. */
+export type ConfigMeanings = { [N in VarName]: NonNullable<(typeof CONFIG_VARS)[N][typeof MEANING]> };
 type FamilyName = Extract<VarName, `${string}<${string}>`>;
 declare global {
   /** `wrangler types` lists only the vars wrangler.toml sets, those that differ from their defaults: the Worker may be given any of the table's. */
@@ -150,23 +176,21 @@ type Setting<V> = (V extends { read: (name: string, value: string) => infer T } 
 /** Throws on a bad value: a misconfigured gateway must not start half-working. */
 export function readConfig(env: object): GatewayConfig {
   const vars = env as Record<string, unknown>;
-  const text = (name: string) => (typeof vars[name] === 'string' && vars[name] !== '' ? vars[name] : undefined);
+  const given = (name: string) => (typeof vars[name] === 'string' && vars[name] !== '' ? vars[name] : undefined);
   const setting = <N extends Exclude<VarName, FamilyName>>(name: N): Setting<(typeof CONFIG_VARS)[N]> => {
     const { default: fallback, read }: ConfigVar = CONFIG_VARS[name];
-    const value = text(name) ?? fallback;
+    const value = given(name) ?? fallback;
     return (value !== undefined && read ? read(name, value) : value) as Setting<(typeof CONFIG_VARS)[N]>;
   };
   /** The family's vars by the rest of their name. */
   const family = (name: FamilyName): Record<string, string> => {
     const { read }: ConfigVar = CONFIG_VARS[name];
     const prefix = name.slice(0, name.indexOf('<'));
-    return Object.fromEntries(
-      Object.entries(vars).flatMap(([name, value]) => {
-        if (!name.startsWith(prefix) || typeof value !== 'string') return [];
-        if (!read) return [[name.slice(prefix.length), value]];
-        return value === '' ? [] : [[name.slice(prefix.length), read(name, value) as string]];
-      }),
-    );
+    const found: Record<string, string> = {};
+    for (const [name, value] of Object.entries(vars)) {
+      if (name.startsWith(prefix) && typeof value === 'string' && (value || !read)) found[name.slice(prefix.length)] = read ? (read(name, value) as string) : value;
+    }
+    return found;
   };
   return {
     originUrl: setting('ORIGIN_URL'),

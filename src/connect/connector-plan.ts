@@ -4,8 +4,10 @@
  *
  * src/connect is the connector stage. It reads a folder's directives into this
  * plan when the folder is built and again when an isolate starts
- * (read-schema.ts, with the readers and checks beside it), and runs the plan
- * per request (connectors.ts per isolate, request-connectors.ts per request;
+ * (read-schema.ts, with the readers beside it; the checks that only find
+ * mistakes, connector-checks.ts and unfilled-fields.ts, at build time only),
+ * and runs the plan per request (connectors.ts per isolate,
+ * request-connectors.ts per request;
  * field-call.ts and entity-loads.ts call the origins through the field cache,
  * map-answer.ts maps their answers; resolvers.ts makes the schema's
  * resolvers). It may import src/field-cache,

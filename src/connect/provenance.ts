@@ -48,27 +48,25 @@ interface EntityMaker {
  * by key. Recorded as resolvers run; read only when the response has errors.
  */
 export class Provenance {
-  /** Each field resolved by a connector (its name) or by a TypeScript resolver (null). */
   readonly #fields: [ResponsePath, string | null][] = [];
   readonly #entities: [ResponsePath, EntityMaker][] = [];
-  /** By connector, then by place in its selection. */
   readonly #problems = new Map<string, Map<number, MappingProblem[]>>();
   #byPath: { fields: Map<string, string | null>; entities: Map<string, EntityMaker> } | undefined;
 
-  /** The field at `path` was resolved by this connector, or (null) by a TypeScript resolver. */
   field(path: ResponsePath, connector: string | null): void {
+    // The field at `path` was resolved by this connector, or (null) by a TypeScript resolver.
     this.#fields.push([path, connector]);
     this.#byPath = undefined;
   }
 
-  /** The object at `path` was completed by key by this entity connector. */
   entity(path: ResponsePath, maker: EntityMaker): void {
+    // The object at `path` was completed by key by this entity connector.
     this.#entities.push([path, maker]);
     this.#byPath = undefined;
   }
 
-  /** What a connector's selection met while mapping this response's data: each message once, a few per place. */
   mappingProblems(connector: string, problems: readonly MappingProblem[]): void {
+    // What a connector's selection met while mapping this response's data, by connector, then by place in its selection: each message once, a few per place.
     let kept = this.#problems.get(connector);
     if (!kept) this.#problems.set(connector, (kept = new Map()));
     for (const problem of problems) {
@@ -78,13 +76,11 @@ export class Provenance {
     }
   }
 
-  /**
-   * The connector that made the value at `path`, an error's response path
-   * (`['people', 3, 'age']`), whose last field is named `field` in the
-   * schema (the path holds its alias, if any); with the problems its mapping
-   * met on the way there. Undefined when a TypeScript resolver made it, or nothing recorded did.
-   */
   makerOf(path: readonly (string | number)[], field: string): Maker | undefined {
+    // The connector that made the value at `path`, an error's response path
+    // (`['people', 3, 'age']`), whose last field is named `field` in the
+    // schema (the path holds its alias, if any); with the problems its mapping
+    // met on the way there. Undefined when a TypeScript resolver made it, or nothing recorded did.
     const { fields, entities } = (this.#byPath ??= {
       fields: new Map(this.#fields.map(([at, connector]) => [keyOf(at), connector])),
       entities: new Map(this.#entities.map(([at, maker]) => [keyOf(at), maker])),
@@ -102,8 +98,8 @@ export class Provenance {
     return undefined;
   }
 
-  /** The problems of a connector's mapping on the way to `below`: those of the field itself or of one above it. */
   #made(connector: string, below: readonly string[]): Maker {
+    // The problems of a connector's mapping on the way to `below`: those of the field itself or of one above it.
     const problems = [...(this.#problems.get(connector)?.values() ?? [])].flat();
     const relevant = problems.filter(({ field }) => field.every((name, i) => below[i] === name));
     return { connector, problems: relevant.map(({ message }) => message) };

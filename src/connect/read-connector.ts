@@ -3,7 +3,6 @@ import type { ConstDirectiveNode } from 'graphql';
 import { connectorReads, HTTP_METHODS, type ConnectorPlan, type ErrorMapping, type ErrorSelections, type HeaderRule, type RequestParts, type SourcePlan } from './connector-plan.ts';
 import { argumentsOf, readSelection, readTemplate } from './directive-values.ts';
 import type { ReadContext } from './read-context.ts';
-import { valueAt } from './sdl-location.ts';
 import { outputNames, type Selection } from './selection.ts';
 import { baseUrlVar } from './source-vars.ts';
 
@@ -23,7 +22,7 @@ export function readSource(context: ReadContext, directive: ConstDirectiveNode, 
     headers: readHeaders(context, http.headers, at, directive),
     requestParts: http.path === undefined && http.queryParams === undefined ? undefined : readRequestParts(context, http, at, directive),
     errors: readErrors(context, args.errors, at, directive),
-    isSuccess: args.isSuccess === undefined ? undefined : readSelection(context, args.isSuccess, at, 'isSuccess', valueAt(directive, ['isSuccess'])),
+    isSuccess: args.isSuccess === undefined ? undefined : readSelection(context, args.isSuccess, at, 'isSuccess', [directive, ['isSuccess']]),
   });
 }
 
@@ -39,10 +38,9 @@ export function readConnector(context: ReadContext, directive: ConstDirectiveNod
       return void report(at, `@connect on ${name} names source "${String(args.source)}", which no @source declares (declared: ${known})`);
     }
   }
-  const selectionNode = valueAt(directive, ['selection']);
-  const selection = readSelection(context, args.selection, at, 'selection', selectionNode);
+  const selection = readSelection(context, args.selection, at, 'selection', [directive, ['selection']]);
   if (!selection) return undefined;
-  context.selectionNodes.set(selection, selectionNode);
+  context.connectDirectives.set(selection, directive);
   const errors = readErrorMapping(context, args, source, at, directive);
   const maxBatchSize = readMaxBatchSize(context, args.batch, at);
   const common = { name, source, selection, requestHeaders: [], responseHeaders: [], errors, maxBatchSize, where: at };
@@ -51,35 +49,35 @@ export function readConnector(context: ReadContext, directive: ConstDirectiveNod
   const methods = HTTP_METHODS.filter((method) => http[method] !== undefined);
   if (methods.length !== 1) return void report(at, `@connect on ${name}: http needs exactly one of ${HTTP_METHODS.join(', ')}`);
   const method = methods[0]!;
-  const path = readTemplate(context, http[method], at, `http.${method}`, valueAt(directive, ['http', method]));
+  const path = readTemplate(context, http[method], at, `http.${method}`, [directive, ['http', method]]);
   if (!path) return undefined;
   if (!source && !/^(https?:\/\/|\{)/.test(path.source)) return void report(at, `@connect on ${name}: a path without a source must be a full http(s) URL`);
-  const body = http.body === undefined ? undefined : readSelection(context, http.body, at, 'http.body', valueAt(directive, ['http', 'body']));
+  const body = http.body === undefined ? undefined : readSelection(context, http.body, at, 'http.body', [directive, ['http', 'body']]);
   return withHeadersRead({ ...common, http: { method, template: path, ...readRequestParts(context, http, at, directive), body, headers: readHeaders(context, http.headers, at, directive) } });
 }
 
 function readRequestParts(context: ReadContext, http: Record<string, unknown>, at: string, directive: ConstDirectiveNode): RequestParts {
   return {
-    path: http.path === undefined ? undefined : readSelection(context, http.path, at, 'http.path', valueAt(directive, ['http', 'path'])),
-    queryParams: http.queryParams === undefined ? undefined : readSelection(context, http.queryParams, at, 'http.queryParams', valueAt(directive, ['http', 'queryParams'])),
+    path: http.path === undefined ? undefined : readSelection(context, http.path, at, 'http.path', [directive, ['http', 'path']]),
+    queryParams: http.queryParams === undefined ? undefined : readSelection(context, http.queryParams, at, 'http.queryParams', [directive, ['http', 'queryParams']]),
   };
 }
 
 function readErrors(context: ReadContext, value: unknown, at: string, directive: ConstDirectiveNode): ErrorSelections | undefined {
   if (value === undefined) return undefined;
   const { message, extensions } = (value ?? {}) as Record<string, unknown>;
-  const text = message === undefined ? undefined : readSelection(context, message, at, 'errors.message', valueAt(directive, ['errors', 'message']));
+  const text = message === undefined ? undefined : readSelection(context, message, at, 'errors.message', [directive, ['errors', 'message']]);
   // `message: "detail"` selects `{ detail }`, an object, which is no message: the text is `$.detail`.
   if (text?.ast.kind === 'named') context.warn(at, `errors.message "${text.source.trim()}" makes an object, not text: every failure will read "Request failed" (a path such as "$.${outputNames(text)[0] ?? 'message'}" gives the text)`);
   return {
     message: text,
-    extensions: extensions === undefined ? undefined : readSelection(context, extensions, at, 'errors.extensions', valueAt(directive, ['errors', 'extensions'])),
+    extensions: extensions === undefined ? undefined : readSelection(context, extensions, at, 'errors.extensions', [directive, ['errors', 'extensions']]),
   };
 }
 
 function readErrorMapping(context: ReadContext, args: Record<string, unknown>, source: SourcePlan | undefined, at: string, directive: ConstDirectiveNode): ErrorMapping | undefined {
   const own = readErrors(context, args.errors, at, directive) ?? {};
-  const isSuccess = args.isSuccess === undefined ? source?.isSuccess : readSelection(context, args.isSuccess, at, 'isSuccess', valueAt(directive, ['isSuccess']));
+  const isSuccess = args.isSuccess === undefined ? source?.isSuccess : readSelection(context, args.isSuccess, at, 'isSuccess', [directive, ['isSuccess']]);
   const message = own.message ?? source?.errors?.message;
   const extensions = [source?.errors?.extensions, own.extensions].filter((each): each is Selection => each !== undefined);
   return message || extensions.length || isSuccess ? { message, extensions, isSuccess } : undefined;
@@ -104,7 +102,7 @@ function readHeaders(context: ReadContext, value: unknown, at: string, directive
     else if (typeof fixed !== 'string') context.report(at, `header "${name}" needs from: "<client header>" or value: "<text>"`);
     else if (!fixed.includes('{')) rules.push({ name: name.toLowerCase(), value: fixed });
     else {
-      const template = readTemplate(context, fixed, at, `header "${name}"`, valueAt(directive, ['http', 'headers', ...(Array.isArray(value) ? [index] : []), 'value']));
+      const template = readTemplate(context, fixed, at, `header "${name}"`, [directive, ['http', 'headers', ...(Array.isArray(value) ? [index] : []), 'value']]);
       if (template) rules.push({ name: name.toLowerCase(), value: fixed, template });
     }
   }

@@ -11,17 +11,12 @@ import {
   type ObjectTypeDefinitionNode,
   type ObjectTypeExtensionNode,
 } from 'graphql';
-import { checkSelection, checkVariable } from './connector-checks.ts';
-import { connectorReads } from './connector-plan.ts';
 import { argumentsOf, directivesNamed, readTemplate } from './directive-values.ts';
 import { keyFields } from './entity-key.ts';
 import type { ReadContext } from './read-context.ts';
 import { readConnector } from './read-connector.ts';
-import { outputNames, variablesRead } from './selection.ts';
-import { templateValues, type Template } from './template.ts';
-
-/** Variables Apollo gives every connector beside `$args` and `$this`. */
-const APOLLO_CONTEXT_VARIABLES = ['$config', '$env', '$context', '$request', '$response', '$status'];
+import { outputNames } from './selection.ts';
+import type { Template } from './template.ts';
 
 /** `where` of a directive in the file being read. */
 type WhereOf = (node: ConstDirectiveNode) => string;
@@ -55,14 +50,13 @@ export function readTypeDirectives(context: ReadContext, node: ObjectTypeDefinit
 
 /** A field's `@connect`, `@cacheTag` and `@invalidates` into the plan, each checked against the field and its type. */
 export function readFieldDirectives(context: ReadContext, node: FieldDefinitionNode, field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType, whereOf: WhereOf): void {
-  const { plan, report } = context;
+  const { plan, report, checks } = context;
   const coordinate = `${parent.name}.${field.name}`;
   for (const directive of directivesNamed(node, 'connect')) {
     const connector = readConnector(context, directive, coordinate, whereOf(directive));
     if (!connector) continue;
-    for (const read of connectorReads(connector)) checkVariable(context, read, connector.where, field, parent, ['$args', '$this', ...APOLLO_CONTEXT_VARIABLES]);
+    checks?.fieldConnector(context, connector, field, parent);
     const named = getNamedType(field.type);
-    if (isObjectType(named)) checkSelection(context, connector.selection, named, connector.where);
     // Apollo's planner may combine several connectors of one field; here a field has one, the first, and the others are checked but never run.
     if (plan.fields.has(coordinate)) {
       context.warn(connector.where, `${coordinate} has more than one @connect: this one never runs (a field has one connector here, the first); what only it selects is null. Move it to a connector on ${named.name} (by its @key) or to a field of its own`);
@@ -80,7 +74,7 @@ export function readFieldDirectives(context: ReadContext, node: FieldDefinitionN
     if (parent.name !== 'Query') report(at, `@cacheTag on ${coordinate}: only root Query fields and types take @cacheTag`);
     const tag = readTemplate(context, argumentsOf(directive).format, at, '@cacheTag format');
     if (!tag) continue;
-    for (const read of templateValues(tag).flatMap(variablesRead)) checkVariable(context, read, at, field, parent, ['$args']);
+    checks?.templates(context, [tag], at, field, parent, ['$args']);
     plan.fieldTags.set(coordinate, [...(plan.fieldTags.get(coordinate) ?? []), tag]);
   }
   for (const directive of directivesNamed(node, 'invalidates')) {
@@ -88,7 +82,7 @@ export function readFieldDirectives(context: ReadContext, node: FieldDefinitionN
     if (parent.name !== 'Mutation') report(at, `@invalidates on ${coordinate}: only mutation fields change data`);
     const tags = argumentsOf(directive).tags;
     const list = (Array.isArray(tags) ? tags : [tags]).map((tag) => readTemplate(context, tag, at, '@invalidates tag'));
-    for (const read of list.flatMap((tag) => (tag ? templateValues(tag).flatMap(variablesRead) : []))) checkVariable(context, read, at, field, parent, ['$args', '$result']);
+    checks?.templates(context, list, at, field, parent, ['$args', '$result']);
     plan.invalidations.set(coordinate, list.filter((tag): tag is Template => tag !== undefined));
   }
 }

@@ -2,20 +2,22 @@ import { isObjectType, Kind } from 'graphql';
 import { ConnectError, type ReadSchema, type SchemaFile } from './connector-plan.ts';
 import { directivesNamed } from './directive-values.ts';
 import { planEntities } from './entity-plans.ts';
-import type { ReadContext } from './read-context.ts';
+import type { ConnectorChecks, ReadContext } from './read-context.ts';
 import { readSource } from './read-connector.ts';
 import { readFieldDirectives, readTypeDirectives } from './read-directives.ts';
 import { readDocuments, whereIn } from './schema-documents.ts';
-import { lineIn } from './sdl-location.ts';
 import type { UnfilledCheck } from './unfilled-fields.ts';
 
 /**
  * Reads a schema folder's files: the served SDL and the connectors. Every
  * mistake the schema alone can show (an unknown source, `$args.x` the field
  * lacks, a selection naming a field the type lacks, a batch connector that
- * does not select its key) is reported here, at build time and again when an
- * isolate starts, never by a request; a non-null field a selection leaves
- * with no value, at build time.
+ * does not select its key, a non-null field a selection leaves with no
+ * value) is reported at build time, never by a request. The checks that
+ * only find mistakes, and never change the plan, are the build's to pass in
+ * (`ReadOptions`): an isolate reads a folder the build has passed, so it
+ * keeps only the checks that making the plan needs, and the Worker carries
+ * none of the others' code.
  */
 export interface ReadOptions {
   /**
@@ -25,9 +27,16 @@ export interface ReadOptions {
    * handed in rather than imported, so that its code is not in the Worker.
    */
   unfilled?: UnfilledCheck;
+  /**
+   * The build's checks of what connectors name (variables, selected fields,
+   * what an entity connector reads by its key), and the lines and hints of
+   * its messages: `connectorChecks` of connector-checks.ts, handed in for
+   * the same reason. scripts/build-schema.ts and `npm run connector` pass it.
+   */
+  checks?: ConnectorChecks;
 }
 
-export function readSchemaFiles(files: SchemaFile[], { unfilled }: ReadOptions = {}): ReadSchema {
+export function readSchemaFiles(files: SchemaFile[], { unfilled, checks }: ReadOptions = {}): ReadSchema {
   const documents = readDocuments(files);
   if ('problems' in documents) throw new ConnectError(documents.problems);
   const { parsed, typeDefs, schema } = documents;
@@ -41,7 +50,8 @@ export function readSchemaFiles(files: SchemaFile[], { unfilled }: ReadOptions =
     resolvable: new Set(),
     entityFields: [],
     built: [],
-    selectionNodes: new Map(),
+    connectDirectives: new Map(),
+    checks,
   };
   /** `Type.field`s marked `@external` (on the field or its type): another subgraph's to fill, in a supergraph. */
   const external = new Set<string>();
@@ -76,9 +86,7 @@ export function readSchemaFiles(files: SchemaFile[], { unfilled }: ReadOptions =
   if (unfilled) {
     const filled = { plan: context.plan, external, hidden, resolvedInCode: unfilled.resolvedInCode };
     for (const { connector, type, given } of context.built) {
-      const node = context.selectionNodes.get(connector.selection);
-      const lineOf = (offset: number) => (node && lineIn(node, offset)) ?? connector.where;
-      for (const { at, message, warning } of unfilled.problems(connector, type, given, lineOf, filled)) {
+      for (const { at, message, warning } of unfilled.problems(connector, type, given, context.connectDirectives.get(connector.selection), filled)) {
         if (warning) context.warn(at, message);
         else context.report(at, message);
       }

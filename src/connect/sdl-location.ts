@@ -1,7 +1,14 @@
+/** Where in the SDL a mistake inside a directive's string argument is: the build's, for its messages; the Worker has none of it. */
 import { getLocation, Kind, type ConstDirectiveNode, type ConstValueNode } from 'graphql';
 
+/** `file:line` of the character at `offset` of the directive's string argument at `path` (see `lineInString`). */
+export function lineIn(directive: ConstDirectiveNode, path: (string | number)[], offset: number): string | undefined {
+  const node = valueAt(directive, path);
+  return node && lineInString(node, offset);
+}
+
 /** The value at a path of a directive's arguments: `['http', 'GET']`, `['http', 'headers', 0, 'value']`. */
-export function valueAt(directive: ConstDirectiveNode, path: (string | number)[]): ConstValueNode | undefined {
+function valueAt(directive: ConstDirectiveNode, path: (string | number)[]): ConstValueNode | undefined {
   const [name, ...rest] = path;
   let node: ConstValueNode | undefined = directive.arguments?.find((arg) => arg.name.value === name)?.value;
   for (const step of rest) {
@@ -19,7 +26,7 @@ export function valueAt(directive: ConstDirectiveNode, path: (string | number)[]
  * build message gives it: a mistake in a selection of 30 lines is named on
  * its own line, not on the one where `@connect(` starts.
  */
-export function lineIn(node: ConstValueNode, offset: number): string | undefined {
+function lineInString(node: ConstValueNode, offset: number): string | undefined {
   if (node.kind !== Kind.STRING || !node.loc) return undefined;
   const { source } = node.loc;
   const at = (position: number) => `${source.name}:${getLocation(source, position).line}`;

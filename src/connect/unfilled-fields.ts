@@ -1,8 +1,9 @@
-import { getNamedType, isNonNullType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { getNamedType, isNonNullType, isObjectType, type ConstDirectiveNode, type GraphQLObjectType } from 'graphql';
 import type { ConnectorPlan, GatewayPlan } from './connector-plan.ts';
 import { keyFields } from './entity-key.ts';
 import type { Named, SubSelection } from './mapping/ast.ts';
 import { outputFields, subFields, type OutputField } from './mapping/analyze.ts';
+import { lineIn } from './sdl-location.ts';
 import type { Selection } from './selection.ts';
 
 /** What else may answer a field, beside the selections. */
@@ -42,11 +43,12 @@ export interface FilledProblem {
  * a warning where the build cannot tell (a spread it cannot read, resolvers
  * it could not read) or where the field is `@external`. `given`: the fields
  * the object has beside the selection's (an entity connector's result is
- * merged into the stub, which holds the key); `lineOf`: the `file:line` of
- * an offset of the selection.
+ * merged into the stub, which holds the key); `directive`: the `@connect`
+ * the selection is written in, for the lines inside it.
  */
-export function unfilledFieldProblems(connector: ConnectorPlan, type: GraphQLObjectType, given: readonly string[], lineOf: (offset: number) => string, context: FilledContext): FilledProblem[] {
+export function unfilledFieldProblems(connector: ConnectorPlan, type: GraphQLObjectType, given: readonly string[], directive: ConstDirectiveNode | undefined, context: FilledContext): FilledProblem[] {
   const { plan, external, hidden, resolvedInCode } = context;
+  const lineOf = (offset: number) => (directive && lineIn(directive, ['selection'], offset)) ?? connector.where;
   const inCode = (coordinate: string) => resolvedInCode !== 'unread' && resolvedInCode.has(coordinate);
   // A TypeScript resolver answering the field makes its value itself, from the connector's or not; a hidden field no client asks for.
   if (inCode(connector.name) || hidden.has(connector.name)) return [];

@@ -87,12 +87,10 @@ export class FieldCacheObject extends DurableObject<Env> {
     for (const [name, lease] of ctx.storage.kv.list<Lease>({ prefix: LEASE })) this.#leases.restore(name.slice(LEASE.length), lease);
   }
 
-  /**
-   * Never waits: a caller that held some keys' leases while waiting for
-   * others' would stall against another caller doing the same the other way
-   * round. So it leads for what is free, fills that, and only then waits.
-   */
   read(items: FieldItem[], { leaseMs }: { leaseMs: number }): FieldShardRead {
+    // Never waits: a caller that held some keys' leases while waiting for
+    // others' would stall against another caller doing the same the other way
+    // round. So it leads for what is free, fills that, and only then waits.
     const now = Date.now();
     const read: FieldShardRead = { values: {}, refresh: {}, lead: {}, held: [] };
     for (const { key, policy } of items) {
@@ -110,13 +108,11 @@ export class FieldCacheObject extends DurableObject<Env> {
     return read;
   }
 
-  /**
-   * Waits up to `waitMs` for keys another caller is fetching. A key that is
-   * servable by now answers at once, and one whose lease is free is led by
-   * this caller. As soon as this caller leads one key, it stops waiting for
-   * the others (`again`): it must not wait while it holds a lease.
-   */
   async wait(items: FieldItem[], { waitMs, leaseMs }: { waitMs: number; leaseMs: number }): Promise<Record<string, FieldWait>> {
+    // Waits up to `waitMs` for keys another caller is fetching. A key that is
+    // servable by now answers at once, and one whose lease is free is led by
+    // this caller. As soon as this caller leads one key, it stops waiting for
+    // the others (`again`): it must not wait while it holds a lease.
     const now = Date.now();
     const results: Record<string, FieldWait> = {};
     const waiting: string[] = [];
@@ -143,13 +139,11 @@ export class FieldCacheObject extends DurableObject<Env> {
     return results;
   }
 
-  /**
-   * Values read from the origin at `readAt`: each is stored unless a purge of
-   * its key came after the read began (as in the response cache, one in the
-   * same millisecond does not count) or a newer read is already there, and
-   * the waiters of its lease get it.
-   */
   async fill(readAt: number, values: Record<string, FieldFill>): Promise<void> {
+    // Values read from the origin at `readAt`: each is stored unless a purge of
+    // its key came after the read began (as in the response cache, one in the
+    // same millisecond does not count) or a newer read is already there, and
+    // the waiters of its lease get it.
     for (const [key, { lease, value, policy }] of Object.entries(values)) {
       const stored = this.#stored(key);
       const purgedAt = Math.max(this.#purgedAll, this.ctx.storage.kv.get<number>(PURGED + key) ?? 0);
@@ -166,13 +160,11 @@ export class FieldCacheObject extends DurableObject<Env> {
     await this.#sweepLater();
   }
 
-  /**
-   * The leader's fetch failed. A key with a value inside staleIfError gives
-   * its waiters that value, as the leader answers it: one failed call, not
-   * one per waiter. Of any other key one waiter leads now, the others wait
-   * for it.
-   */
   release(leases: Record<string, string>, { leaseMs }: { leaseMs: number }): void {
+    // The leader's fetch failed. A key with a value inside staleIfError gives
+    // its waiters that value, as the leader answers it: one failed call, not
+    // one per waiter. Of any other key one waiter leads now, the others wait
+    // for it.
     const now = Date.now();
     for (const [key, lease] of Object.entries(leases)) {
       if (!this.#leases.holds(key, lease)) continue;
@@ -182,21 +174,17 @@ export class FieldCacheObject extends DurableObject<Env> {
     }
   }
 
-  /**
-   * The leader's values will not be kept (the origin said they are its
-   * caller's alone, or they are too large to store): each waiter fetches its
-   * own at once, rather than one after another under a lease each.
-   */
   dismiss(leases: Record<string, string>): void {
+    // The leader's values will not be kept (the origin said they are its
+    // caller's alone, or they are too large to store): each waiter fetches its
+    // own at once, rather than one after another under a lease each.
     for (const [key, lease] of Object.entries(leases)) this.#leases.finish(key, lease, { status: 'alone' });
   }
 
-  /**
-   * Forgets the keys, or every key: a fill whose read began before now is
-   * not stored, and each key's waiters get a new leader at once rather than
-   * what the old one read.
-   */
   async purge(keys: string[] | 'all', { leaseMs }: { leaseMs: number }): Promise<void> {
+    // Forgets the keys, or every key: a fill whose read began before now is
+    // not stored, and each key's waiters get a new leader at once rather than
+    // what the old one read.
     const now = Date.now();
     const kv = this.ctx.storage.kv;
     if (keys === 'all') {
@@ -213,8 +201,8 @@ export class FieldCacheObject extends DurableObject<Env> {
     await this.#sweepLater();
   }
 
-  /** Drops dead values, old purges and expired leases; correctness never waits for it. */
   override async alarm(): Promise<void> {
+    // Drops dead values, old purges and expired leases; correctness never waits for it.
     const now = Date.now();
     const kv = this.ctx.storage.kv;
     for (const [name, stored] of [...kv.list<Stored>({ prefix: VALUE })]) {
@@ -234,8 +222,8 @@ export class FieldCacheObject extends DurableObject<Env> {
     return stored ? freshness({ createdAt: stored.readAt, policy }, now) : 'dead';
   }
 
-  /** What may stand in if the key's fetch fails: its value until it dies, by the policy it was stored under. */
   #fallback(key: string, stored = this.#stored(key)): FieldValue | undefined {
+    // What may stand in if the key's fetch fails: its value until it dies, by the policy it was stored under.
     return stored && this.#freshness(stored, stored.policy, Date.now()) !== 'dead' ? valueOf(stored) : undefined;
   }
 

@@ -36,15 +36,18 @@ export function createFieldShards(namespace: DurableObjectNamespace<FieldCacheOb
     stub,
     byShard,
 
-    /** Gives leases back unfilled after a failure: a waiter gets the value that stands in for errors, or one of them the lead. */
-    release: (claims: Leased[]): Promise<void> =>
-      settleAll(leasesByShard(claims).map(({ shard, leases }) => stub(shard).release(leases, { leaseMs })), 'field-release-failed'),
+    release(claims: Leased[]): Promise<void> {
+      // Gives leases back unfilled after a failure: a waiter gets the value that stands in for errors, or one of them the lead.
+      return settleAll(leasesByShard(claims).map(({ shard, leases }) => stub(shard).release(leases, { leaseMs })), 'field-release-failed');
+    },
 
-    /** Gives leases back for values that will not be kept: every waiter fetches its own at once. */
-    dismiss: (claims: Leased[]): Promise<void> => settleAll(leasesByShard(claims).map(({ shard, leases }) => stub(shard).dismiss(leases)), 'field-dismiss-failed'),
+    dismiss(claims: Leased[]): Promise<void> {
+      // Gives leases back for values that will not be kept: every waiter fetches its own at once.
+      return settleAll(leasesByShard(claims).map(({ shard, leases }) => stub(shard).dismiss(leases)), 'field-dismiss-failed');
+    },
 
-    /** Forgets keys, or every key of every shard. */
     async purge(keys: string[] | 'all'): Promise<void> {
+      // Forgets keys, or every key of every shard.
       if (keys === 'all') {
         await Promise.all(Array.from({ length: shards }, (_, shard) => stub(shard).purge('all', { leaseMs })));
         return;

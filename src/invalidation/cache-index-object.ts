@@ -40,14 +40,12 @@ export class CacheIndexObject extends DurableObject<Env> {
     `);
   }
 
-  /**
-   * Records that `key` contains `entities` until `expiresAt`, replacing what
-   * it contained before; unless one of them (or its type, or everything) was
-   * purged at or after `readSince`, when the response began to read the
-   * origin. Then it answers false: the response may hold what the purge
-   * replaced, and a purge that came before this record could not find it.
-   */
   async add(key: string, entities: string[], expiresAt: number, readSince: number): Promise<boolean> {
+    // Records that `key` contains `entities` until `expiresAt`, replacing what
+    // it contained before; unless one of them (or its type, or everything) was
+    // purged at or after `readSince`, when the response began to read the
+    // origin. Then it answers false: the response may hold what the purge
+    // replaced, and a purge that came before this record could not find it.
     const sql = this.ctx.storage.sql;
     const names = [...new Set([...entities, ...entities.map(typeOf)]), EVERYTHING];
     const purged = sql
@@ -64,14 +62,12 @@ export class CacheIndexObject extends DurableObject<Env> {
     return true;
   }
 
-  /**
-   * The keys that contain any of the entities or types, and the purge
-   * remembered for `add`. Records stay after a purge, hard or soft, until
-   * their entries would have died: other isolates may still hold those
-   * entries in memory, and only a purge that finds the key drops them from
-   * the memory of the isolate that runs it.
-   */
   async match(query: IndexQuery): Promise<string[]> {
+    // The keys that contain any of the entities or types, and the purge
+    // remembered for `add`. Records stay after a purge, hard or soft, until
+    // their entries would have died: other isolates may still hold those
+    // entries in memory, and only a purge that finds the key drops them from
+    // the memory of the isolate that runs it.
     const sql = this.ctx.storage.sql;
     const now = Date.now();
     for (const name of query.all ? [EVERYTHING] : [...(query.entities ?? []), ...(query.types ?? [])]) {

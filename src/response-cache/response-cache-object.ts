@@ -76,8 +76,8 @@ export class ResponseCacheObject extends DurableObject<Env> {
     return this.#leases.wait(KEY, waitMs, leaseMs);
   }
 
-  /** The leader's result. Stored unless something newer, or a purge after it started, is already there. */
   store(lease: string, entry: CacheEntry): void {
+    // The leader's result. Stored unless something newer, or a purge after it started, is already there.
     const current = this.#entry;
     if (entry.createdAt >= this.#purgedAt && (!current || entry.createdAt >= current.createdAt)) {
       this.#entry = entry;
@@ -87,19 +87,17 @@ export class ResponseCacheObject extends DurableObject<Env> {
     this.#leases.finish(KEY, lease, { status: 'filled', entry });
   }
 
-  /** The leader got an answer it must not cache; its waiters get that answer (or the fallback). */
   abandon(lease: string, answer: UncachedAnswer): void {
+    // The leader got an answer it must not cache; its waiters get that answer (or the fallback).
     this.#leases.finish(KEY, lease, { status: 'abandoned', answer, fallback: answer.uncacheable ? this.#fallback() : undefined });
   }
 
-  /**
-   * Hard: the entry is gone. Soft: it is stale from now, served while one
-   * request refreshes it. Either way a result read before now is not stored,
-   * and the lease is dropped so that the next request reads afresh; if
-   * requests are waiting, one of them leads at once and the others wait for it.
-   * Answers whether there was an entry to purge.
-   */
   purge(soft: boolean, leaseMs: number): boolean {
+    // Hard: the entry is gone. Soft: it is stale from now, served while one
+    // request refreshes it. Either way a result read before now is not stored,
+    // and the lease is dropped so that the next request reads afresh; if
+    // requests are waiting, one of them leads at once and the others wait for it.
+    // Answers whether there was an entry to purge.
     const now = Date.now();
     const had = this.#entry !== undefined;
     this.#purgedAt = now;

@@ -46,15 +46,15 @@ export class Leases<R> {
     this.#options = options;
   }
 
-  /** A lease that `persist` kept, after a restart. */
   restore(key: string, lease: Lease): void {
+    // A lease that `persist` kept, after a restart.
     const state = this.#state(key);
     state.lease.clear();
     state.lease.restore(lease);
   }
 
-  /** Keys with a lease or waiters. */
   keys(): string[] {
+    // Keys with a lease or waiters.
     return [...this.#keys.keys()];
   }
 
@@ -62,13 +62,13 @@ export class Leases<R> {
     return this.#keys.get(key)?.lease.hasRoom(now, 1) ?? true;
   }
 
-  /** Whether `lease` is still the key's: purged, taken over or finished, it is not. */
   holds(key: string, lease: string): boolean {
+    // Whether `lease` is still the key's: purged, taken over or finished, it is not.
     return this.#keys.get(key)?.lease.has(lease) ?? false;
   }
 
-  /** A new lease on the key, for a caller that found it free. */
   grant(key: string, now: number, leaseMs: number): string {
+    // A new lease on the key, for a caller that found it free.
     const state = this.#state(key);
     state.lease.clear();
     const lease = state.lease.grant(now, leaseMs, {});
@@ -79,12 +79,10 @@ export class Leases<R> {
     return lease.id;
   }
 
-  /**
-   * Waits for the result of the key's lease, which the caller found held.
-   * `signal` withdraws the waiter (it gets the timeout result), for a caller
-   * that must stop waiting because it was handed another key's lead.
-   */
   wait(key: string, waitMs: number, leaseMs: number, signal?: AbortSignal): Promise<R> {
+    // Waits for the result of the key's lease, which the caller found held.
+    // `signal` withdraws the waiter (it gets the timeout result), for a caller
+    // that must stop waiting because it was handed another key's lead.
     const state = this.#state(key);
     const [lease] = state.lease;
     const result = state.waiters.wait(waitMs, () => this.#options.timeout(key), lease?.id ?? '', {
@@ -95,8 +93,8 @@ export class Leases<R> {
     return result;
   }
 
-  /** The leader's result: its waiters get it, and its lease is freed unless another replaced it. */
   finish(key: string, lease: string, result: R): void {
+    // The leader's result: its waiters get it, and its lease is freed unless another replaced it.
     const state = this.#keys.get(key);
     if (!state) return;
     if (state.lease.release(lease)) this.#options.persist?.(key, undefined);
@@ -104,12 +102,10 @@ export class Leases<R> {
     this.#tidy(key, state);
   }
 
-  /**
-   * Drops the key's lease, whoever holds it; if callers wait, the first leads
-   * under a new lease and the others wait for it. For a purge (what the
-   * leader reads may predate it), a leader that failed, and a takeover.
-   */
   handOver(key: string, now: number, leaseMs: number): void {
+    // Drops the key's lease, whoever holds it; if callers wait, the first leads
+    // under a new lease and the others wait for it. For a purge (what the
+    // leader reads may predate it), a leader that failed, and a takeover.
     const state = this.#keys.get(key);
     if (!state) return;
     const next = state.waiters.first();
@@ -122,8 +118,8 @@ export class Leases<R> {
     next.settle(this.#options.lead(key, lease));
   }
 
-  /** Forgets expired leases nobody waits on, so that they do not pile up in memory and storage. */
   prune(now: number): void {
+    // Forgets expired leases nobody waits on, so that they do not pile up in memory and storage.
     for (const [key, state] of this.#keys) {
       if (state.waiters.size || !state.lease.reap(now).length) continue;
       this.#options.persist?.(key, undefined);
@@ -131,12 +127,10 @@ export class Leases<R> {
     }
   }
 
-  /**
-   * A leader that died or hangs loses its lease when it expires: then one
-   * waiter leads in its place and the others wait on, so that the origin
-   * sees at most one more call per lease period, never a stampede.
-   */
   #watch(key: string, state: KeyState<R>, leaseMs: number): void {
+    // A leader that died or hangs loses its lease when it expires: then one
+    // waiter leads in its place and the others wait on, so that the origin
+    // sees at most one more call per lease period, never a stampede.
     state.lease.watchExpiry(() => {
       const now = Date.now();
       if (!this.isFree(key, now)) return this.#watch(key, state, leaseMs);
@@ -153,8 +147,8 @@ export class Leases<R> {
     return state;
   }
 
-  /** A key with neither lease nor waiters is forgotten, with its expiry watch. */
   #tidy(key: string, state: KeyState<R>): void {
+    // A key with neither lease nor waiters is forgotten, with its expiry watch.
     if (state.lease.size || state.waiters.size || this.#keys.get(key) !== state) return;
     state.lease.unwatch();
     this.#keys.delete(key);

@@ -15,8 +15,8 @@ export class Permits<M extends object = object> {
   readonly #held = new Map<string, Permit & M>();
   #watch: ReturnType<typeof setTimeout> | undefined;
 
-  /** Permits held, expired ones included until they are reaped, released or cleared. */
   get size(): number {
+    // Permits held, expired ones included until they are reaped, released or cleared.
     return this.#held.size;
   }
 
@@ -24,8 +24,8 @@ export class Permits<M extends object = object> {
     return this.#held.values();
   }
 
-  /** Whether fewer than `max` permits are unexpired at `now`: one more may be granted. */
   hasRoom(now: number, max: number): boolean {
+    // Whether fewer than `max` permits are unexpired at `now`: one more may be granted.
     let live = 0;
     for (const permit of this.#held.values()) if (permit.expiresAt > now) live++;
     return live < max;
@@ -37,8 +37,8 @@ export class Permits<M extends object = object> {
     return permit;
   }
 
-  /** A permit kept elsewhere (storage, across a restart) is held again. */
   restore(permit: Permit & M): void {
+    // A permit kept elsewhere (storage, across a restart) is held again.
     this.#held.set(permit.id, permit);
   }
 
@@ -46,32 +46,30 @@ export class Permits<M extends object = object> {
     return this.#held.has(id);
   }
 
-  /** The permit, if it was still held. */
   release(id: string): (Permit & M) | undefined {
+    // The permit, if it was still held.
     const permit = this.#held.get(id);
     this.#held.delete(id);
     return permit;
   }
 
-  /** Drops every permit, whoever holds it. */
   clear(): void {
+    // Drops every permit, whoever holds it.
     this.#held.clear();
   }
 
-  /** Drops the permits expired at `now`, and answers them. */
   reap(now: number): (Permit & M)[] {
+    // Drops the permits expired at `now`, and answers them.
     const expired = [...this.#held.values()].filter((permit) => permit.expiresAt <= now);
     for (const permit of expired) this.#held.delete(permit.id);
     return expired;
   }
 
-  /**
-   * Runs `expired` once, when the first held permit expires: for an owner
-   * whose callers wait on a slot that a dead holder may never release. One
-   * watch at a time (a second call while one is set does nothing), none
-   * while no permit is held; `expired` may watch again.
-   */
   watchExpiry(expired: () => void): void {
+    // Runs `expired` once, when the first held permit expires: for an owner
+    // whose callers wait on a slot that a dead holder may never release. One
+    // watch at a time (a second call while one is set does nothing), none
+    // while no permit is held; `expired` may watch again.
     const next = this.#nextExpiry();
     if (this.#watch || next === undefined) return;
     this.#watch = setTimeout(
@@ -88,8 +86,8 @@ export class Permits<M extends object = object> {
     this.#watch = undefined;
   }
 
-  /** When the first held permit expires, if any is held. */
   #nextExpiry(): number | undefined {
+    // When the first held permit expires, if any is held.
     let next: number | undefined;
     for (const permit of this.#held.values()) if (next === undefined || permit.expiresAt < next) next = permit.expiresAt;
     return next;

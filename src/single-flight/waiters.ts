@@ -8,19 +8,16 @@
  * only to the waiters whose tag it names.
  */
 export class Waiters<R, T = undefined> {
-  /** Insertion order is arrival order: `first()` is the longest waiting. */
   readonly #waiting = new Set<Waiter<R, T>>();
 
   get size(): number {
     return this.#waiting.size;
   }
 
-  /**
-   * Waits for a result, at most `ms`; then, or when `signal` aborts, the
-   * waiter leaves with `timeout()`. `onLeave` runs whenever a waiter leaves,
-   * by any path, so that the owner can tidy up.
-   */
   wait(ms: number, timeout: () => R, tag: T, options: { signal?: AbortSignal; onLeave?: () => void } = {}): Promise<R> {
+    // Waits for a result, at most `ms`; then, or when `signal` aborts, the
+    // waiter leaves with `timeout()`. `onLeave` runs whenever a waiter leaves,
+    // by any path, so that the owner can tidy up.
     const { signal, onLeave } = options;
     return new Promise<R>((resolve) => {
       const stop = () => waiter.settle(timeout());
@@ -41,19 +38,19 @@ export class Waiters<R, T = undefined> {
     });
   }
 
-  /** The longest waiting, if any. */
   first(): Waiter<R, T> | undefined {
+    // The longest waiting, if any: a Set's order is the order of arrival.
     const [first] = this.#waiting;
     return first;
   }
 
-  /** Hands `result` to every waiter whose tag is `tag` (every waiter, when `tag` is omitted). */
   settle(result: R, ...tag: [] | [T]): void {
+    // Hands `result` to every waiter whose tag is `tag` (every waiter, when `tag` is omitted).
     for (const waiter of [...this.#waiting]) if (!tag.length || waiter.tag === tag[0]) waiter.settle(result);
   }
 
-  /** Every waiter waits for `tag` from now on (a new lease replaced the one they waited for). */
   retag(tag: T): void {
+    // Every waiter waits for `tag` from now on (a new lease replaced the one they waited for).
     for (const waiter of this.#waiting) waiter.tag = tag;
   }
 }

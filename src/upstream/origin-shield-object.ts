@@ -32,6 +32,8 @@ export type CallOutcome = 'ok' | 'failed';
  * permits, a bounded queue and a circuit breaker, in one object for the whole
  * gateway, so that the origin never sees more than `maxConcurrency` requests
  * whatever the number of isolates (nginx's upstream `max_conns` with a queue).
+ * `#heldUntil`: until when the origin asked not to be called (a 429's
+ * `Retry-After`).
  */
 export class OriginShieldObject extends DurableObject<Env> {
   readonly #permits = new Permits<{ probe: boolean }>();
@@ -39,7 +41,6 @@ export class OriginShieldObject extends DurableObject<Env> {
   #failures = 0;
   #openUntil = 0;
   #probing = false;
-  /** Until when the origin asked not to be called (a 429's `Retry-After`). */
   #heldUntil = 0;
 
   acquire(options: ShieldOptions): Grant | Promise<Grant> {
@@ -57,8 +58,8 @@ export class OriginShieldObject extends DurableObject<Env> {
     return queued;
   }
 
-  /** `holdOffMs`: the origin asked for a pause; until it ends, `acquire` answers `paused`, and the queue is refused now. */
   release(permit: string, outcome: CallOutcome, options: ShieldOptions, holdOffMs = 0): void {
+    // `holdOffMs`: the origin asked for a pause; until it ends, `acquire` answers `paused`, and the queue is refused now.
     const now = Date.now();
     if (holdOffMs > 0) {
       this.#heldUntil = Math.max(this.#heldUntil, now + holdOffMs);
@@ -89,8 +90,8 @@ export class OriginShieldObject extends DurableObject<Env> {
     this.#watchExpiry(options);
   }
 
-  /** A permit held by a dead isolate frees its slot when it expires: whoever still queues may have it then. */
   #watchExpiry(options: ShieldOptions): void {
+    // A permit held by a dead isolate frees its slot when it expires: whoever still queues may have it then.
     if (this.#queue.size) this.#permits.watchExpiry(() => this.#drain(options));
   }
 
@@ -100,8 +101,8 @@ export class OriginShieldObject extends DurableObject<Env> {
     this.#refuseQueued({ status: 'open', retryAfterMs: options.breakerCooldownMs });
   }
 
-  /** Everyone queued fails fast now rather than waiting to. */
   #refuseQueued(refusal: Extract<Grant, { retryAfterMs: number }>): void {
+    // Everyone queued fails fast now rather than waiting to.
     this.#queue.settle(refusal);
   }
 
@@ -111,8 +112,8 @@ export class OriginShieldObject extends DurableObject<Env> {
     this.#failures = 0;
   }
 
-  /** An expired probe's isolate died before it could report: the next caller after the cooldown probes again. */
   #reap(now: number): void {
+    // An expired probe's isolate died before it could report: the next caller after the cooldown probes again.
     for (const expired of this.#permits.reap(now)) if (expired.probe) this.#probing = false;
   }
 }

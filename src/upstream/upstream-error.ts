@@ -35,9 +35,13 @@ export function isCallerStatus(status: number | undefined): status is CallerStat
   return (CALLER_STATUSES as readonly (number | undefined)[]).includes(status);
 }
 
+/** What an `UpstreamError` keeps beside its call, as its fields of the same names. */
 export interface UpstreamErrorOptions {
+  /** The origin's status when it answered; undefined for a network error, a timeout or a call the shield held back. */
   status?: number;
+  /** The answer's body: parsed when it is JSON, else its text, within the client's `maxBodyBytes`. */
   data?: unknown;
+  /** Seconds before the origin may be asked again: a 429's `Retry-After`, or the shield's wait. */
   retryAfter?: number;
   cause?: unknown;
 }
@@ -48,16 +52,14 @@ export interface UpstreamErrorOptions {
  * the client sees: the resolver boundary (src/connect/upstream-to-graphql.ts)
  * maps it to a GraphQL error. The message is the log line:
  * `[GET] "http://origin/api/products/7": 503 Service Unavailable`.
+ * `status`, `data` and `retryAfter`: see `UpstreamErrorOptions`.
  */
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';
   readonly kind: UpstreamFailure;
   readonly request: UpstreamCall;
-  /** The origin's status when it answered; undefined for a network error, a timeout or a call the shield held back. */
   readonly status: number | undefined;
-  /** The answer's body: parsed when it is JSON, else its text, within the client's `maxBodyBytes`. */
   readonly data: unknown;
-  /** Seconds before the origin may be asked again: a 429's `Retry-After`, or the shield's wait. */
   readonly retryAfter: number | undefined;
 
   constructor(kind: UpstreamFailure, { method, url }: UpstreamCall, reason: string, { status, data, retryAfter, cause }: UpstreamErrorOptions = {}) {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { unstable_readConfig } from 'wrangler';
 import { ROOT } from '../../../scripts/project-root.ts';
-import { CONFIG_VARS } from '../../../src/config.ts';
+import { CONFIG_VARS, type ConfigMeanings } from '../../../src/config.ts';
 
 const defaults = Object.fromEntries(Object.entries(CONFIG_VARS).map(([name, spec]) => [name, 'default' in spec ? spec.default : undefined]));
 
@@ -30,6 +30,11 @@ describe("CONFIG_VARS, the one table of the gateway's vars", () => {
 
   it("the configuration reference's table gives each var the default it has", () => {
     expect(documented).toStrictEqual(defaults);
+  });
+
+  it('gives every var its one-line meaning, a type the typecheck holds it to', () => {
+    type Unexplained = { [N in keyof ConfigMeanings]: [ConfigMeanings[N]] extends [never] ? N : string extends ConfigMeanings[N] ? N : never }[keyof ConfigMeanings];
+    expectTypeOf<Unexplained>().toBeNever();
   });
 
   it.each([['the top level', undefined], ['production', 'production']])('wrangler.toml (%s) sets only vars that differ from their defaults', (_, env) => {

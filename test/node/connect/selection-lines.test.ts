@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connectorChecks } from '../../../src/connect/connector-checks.ts';
 import { readSchemaFiles } from '../../../src/connect/read-schema.ts';
 import { problemsOf as problemsIn } from './problems.ts';
 
@@ -38,18 +39,21 @@ type Item { id: ID name: String price: Int }`;
   });
 
   it('a warning too: an unknown method on the second line of a selection', () => {
-    const { warnings } = readSchemaFiles([
-      {
-        name: 'api.graphql',
-        sdl: `${SOURCE}type Query {
+    const { warnings } = readSchemaFiles(
+      [
+        {
+          name: 'api.graphql',
+          sdl: `${SOURCE}type Query {
   items: [String]
     @connect(source: "api", http: { GET: "/items" }, selection: """
       $.data
         ->frist
     """)
 }`,
-      },
-    ]);
+        },
+      ],
+      { checks: connectorChecks },
+    );
     expect(warnings).toEqual(['[connect] api.graphql:6: warning: selection: unknown method ->frist (did you mean ->first?): it gives no value']);
   });
 });
