@@ -1,6 +1,7 @@
 /**
  * CI's check of a benchmark run: the results file exists and has every
- * scenario for every system it should, with numbers where numbers belong.
+ * scenario for every system it should, with numbers where numbers belong,
+ * and what must be correct is (consistency, the dashboard's spike counts).
  * It asserts that the benchmark works, never how fast anything was.
  */
 import { readFile } from 'node:fs/promises';
@@ -24,6 +25,8 @@ const wanted: Record<string, { systems: readonly string[]; fields: string[] }> =
   nplus1: { systems: GRAPHQL_SYSTEMS, fields: ['originCalls'] },
   mapping: { systems: ['gateway'], fields: ['mappingUsPerItem', 'handWrittenUsPerItem', 'ratio'] },
   consistency: { systems: ['gateway'], fields: ['reads', 'privateReads', 'writes', 'purges', 'violations'] },
+  soak: { systems: ['gateway'], fields: ['requests', 'rssFirstMiB', 'rssAt10sMiB', 'rssLastMiB', 'rssMaxMiB'] },
+  'analytics-cpu': { systems: ['gateway'], fields: ['cpuMsPerRequestOn', 'cpuMsPerRequestOff', 'onVsOff'] },
 };
 expect(typeof results.machine?.cpu === 'string', 'machine.cpu');
 expect(typeof results.generator === 'string' && results.generator !== '', 'generator');
@@ -43,6 +46,17 @@ const checked = results.scenarios?.consistency?.gateway;
 if (checked && typeof checked.violations === 'number') {
   expect(checked.violations === 0, `consistency: 0 violations (saw ${checked.violations}: ${String(checked.firstViolations)})`);
   for (const kind of ['reads', 'privateReads', 'writes', 'purges']) expect(Number(checked[kind]) > 0, `consistency: some ${kind}`);
+}
+// The gateway's dashboard counted the spike as the benchmark did: origin calls exactly, and requests
+// within 1% of those the generator sent (answered, timed out or cut off at a step's end: each reached the
+// gateway, which counts it once it answers, whether or not the generator was still waiting).
+const spiked = results.scenarios?.spike?.gateway;
+if (spiked && spiked.failure === undefined) {
+  const { sent, dashboardRequests, originCalls, dashboardOriginCalls } = spiked;
+  for (const [field, value] of Object.entries({ sent, dashboardRequests, originCalls, dashboardOriginCalls })) expect(typeof value === 'number', `spike.gateway.${field}`);
+  const counted = Number(dashboardRequests);
+  expect(Math.abs(counted - Number(sent)) <= Number(sent) * 0.01, `spike: the dashboard's ${counted} requests within 1% of the ${String(sent)} the benchmark sent`);
+  expect(dashboardOriginCalls === originCalls, `spike: the dashboard's ${String(dashboardOriginCalls)} origin calls are the origin's ${String(originCalls)}`);
 }
 for (const [name, value] of Object.entries(results.ratios ?? {})) expect(typeof value === 'number' && Number.isFinite(value), `ratios.${name}`);
 expect(Object.keys(results.ratios ?? {}).length > 0, 'ratios');

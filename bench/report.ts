@@ -23,10 +23,25 @@ const COLUMNS: Record<string, Columns> = {
   'hot-get': SATURATION,
   rate: [...SATURATION, ['sendLagP99Ms', 'send lag p99 ms']],
   stampede: [['originCalls', 'origin calls (cold)'], ['p99Ms', 'p99 ms (cold)'], ['expiredOriginCalls', 'origin calls (expired)'], ['expiredP99Ms', 'p99 ms (expired)'], ['errors', 'errors']],
-  spike: [['rps', 'served/s at 5,000 offered'], ['peakP99Ms', 'p99 ms at 5,000'], ['errorRate', 'error rate'], ['p99Ms', 'worst step p99 ms'], ['originMaxInFlight', 'origin maxInFlight'], ['originRejected', 'origin rejected'], ['offload', 'origin offload']],
+  spike: [
+    ['rps', 'served/s at 5,000 offered'],
+    ['peakP99Ms', 'p99 ms at 5,000'],
+    ['errorRate', 'error rate'],
+    ['p99Ms', 'worst step p99 ms'],
+    ['originMaxInFlight', 'origin maxInFlight'],
+    ['originRejected', 'origin rejected'],
+    ['offload', 'origin offload'],
+    ['requests', 'requests answered'],
+    ['sent', 'requests sent'],
+    ['dashboardRequests', 'dashboard requests'],
+    ['originCalls', 'origin calls'],
+    ['dashboardOriginCalls', 'dashboard origin calls'],
+  ],
   outage: [['successRate', 'success rate'], ['stale', 'stale answers'], ['requests', 'requests'], ['p99Ms', 'p99 ms']],
   nplus1: [['originCalls', 'origin calls']],
   mapping: [['items', 'items'], ['outputFields', 'output fields'], ['methodCallsPerItem', 'method calls/item'], ['mappingUsPerItem', 'mapping µs/item'], ['closuresUsPerItem', 'closures alone µs/item'], ['handWrittenUsPerItem', 'hand-written µs/item'], ['ratio', 'ratio (target ≤ 2)']],
+  soak: [['requests', 'requests'], ['errors', 'errors'], ['rssFirstMiB', 'RSS MiB at start'], ['rssAt10sMiB', 'at 10 s'], ['rssLastMiB', 'at end'], ['rssMaxMiB', 'max'], ['flat', 'flat (end ≤ 10 s + 10%)']],
+  'analytics-cpu': [['cpuMsPerRequestOn', 'CPU ms/request, analytics on'], ['cpuMsPerRequestOff', 'off'], ['onVsOff', 'on/off (target ≤ 1.05)'], ['rpsOn', 'served/s on'], ['rpsOff', 'served/s off']],
   consistency: [['isolates', 'isolates'], ['durationS', 'seconds'], ['reads', 'reads'], ['privateReads', 'private reads'], ['writes', 'writes'], ['purges', 'purges'], ['failed', 'failed'], ['boundMs', 'bound ms'], ['violations', 'violations']],
 };
 
@@ -35,7 +50,7 @@ const numberAt = (measure: Measure | undefined, key: string) => (typeof measure?
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? Number((a / b).toPrecision(3)) : null);
 
 export function ratiosOf(scenarios: Record<string, ScenarioResult>): Record<string, number | null> {
-  const { hot = {}, 'hot-get': hotGet = {}, rate = {}, spike = {}, stampede = {}, outage = {}, mapping = {} } = scenarios;
+  const { hot = {}, 'hot-get': hotGet = {}, rate = {}, spike = {}, stampede = {}, outage = {}, mapping = {}, 'analytics-cpu': analyticsCpu = {} } = scenarios;
   const p99At5000 = (system: SystemName) => numberAt(rate[system], atRate('p99Ms', 5000));
   return {
     hotGatewayVsCeiling: ratio(hot.gateway?.rps, hot.ceiling?.rps),
@@ -53,6 +68,7 @@ export function ratiosOf(scenarios: Record<string, ScenarioResult>): Record<stri
     stampedeGatewayExpiredOriginCalls: numberAt(stampede.gateway, 'expiredOriginCalls') ?? null,
     outageGatewaySuccessRate: numberAt(outage.gateway, 'successRate') ?? null,
     mappingVsHandWritten: numberAt(mapping.gateway, 'ratio') ?? null,
+    analyticsCpuOnVsOff: numberAt(analyticsCpu.gateway, 'onVsOff') ?? null,
   };
 }
 

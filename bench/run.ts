@@ -1,19 +1,32 @@
 /**
- * `npm run bench [-- --quick]`: starts every system, drives load from a
- * separate process, and writes bench/results/{latest|quick}.{json,md,svg}.
+ * `npm run bench [-- --quick] [--only a,b] [--name NAME]`: starts every
+ * system, drives load from a separate process, and writes
+ * bench/results/{latest|quick|NAME}.{json,md,svg}.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { parseArgs } from 'node:util';
 import { saturationGenerator } from './load/index.ts';
 import { chart, markdown, ratiosOf, type Results } from './report.ts';
-import { consistency, hot, hotGet, mapping, nplus1, outage, rate, spike, stampede, type ScenarioResult, type Settings } from './scenarios.ts';
+import { analyticsCpu, consistency, hot, hotGet, mapping, nplus1, outage, rate, soak, spike, stampede, type ScenarioResult, type Settings } from './scenarios.ts';
 import { buildBundle } from '../scripts/build-bundle.ts';
 import { ROOT } from '../scripts/project-root.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, name: { type: 'string' } } });
 const quick = values.quick;
-const SCENARIOS: Record<string, (settings: Settings) => Promise<ScenarioResult>> = { hot, 'hot-get': hotGet, rate, stampede, spike, outage, nplus1, consistency, mapping };
+const SCENARIOS: Record<string, (settings: Settings) => Promise<ScenarioResult>> = {
+  hot,
+  'hot-get': hotGet,
+  rate,
+  stampede,
+  spike,
+  outage,
+  nplus1,
+  consistency,
+  mapping,
+  soak,
+  'analytics-cpu': analyticsCpu,
+};
 /** Scenarios that start no system, so need no bundle: `--only mapping` skips the build. */
 const WITHOUT_SYSTEMS = new Set(['mapping']);
 const chosen = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
@@ -51,7 +64,8 @@ const results: Results = {
   scenarios,
   ratios: ratiosOf(scenarios),
 };
-const base = `${ROOT}bench/results/${quick ? 'quick' : 'latest'}`;
+// A run of some scenarios can be named, so that it does not replace the latest full run's files.
+const base = `${ROOT}bench/results/${values.name ?? (quick ? 'quick' : 'latest')}`;
 await mkdir(`${ROOT}bench/results`, { recursive: true });
 await writeFile(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
 await writeFile(`${base}.md`, markdown(results));

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runConsistency } from './consistency/run.ts';
 import { withCpuMs } from './cpu.ts';
+import { DASHBOARD_VARS, settledCounts } from './dashboard.ts';
 import { constantRate, phased, saturate, type LoadPhase, type LoadResult, type SaturationSpec } from './load/index.ts';
+import { withRssSamples } from './memory.ts';
 import { GRAPHQL_SYSTEMS, startOrigin, startSystem, type RunningOrigin, type SystemName } from './systems.ts';
 
 export interface Measure {
@@ -30,14 +32,14 @@ export interface Settings {
 }
 
 /** The origin the seed started from: about 50 requests a second, then it refuses. */
-const FRAGILE_ORIGIN = ['--latency-ms', '200', '--max-concurrency', '10'];
-const HEADERS = { 'content-type': 'application/json' };
+export const FRAGILE_ORIGIN = ['--latency-ms', '200', '--max-concurrency', '10'];
+export const HEADERS = { 'content-type': 'application/json' };
 const body = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
 
 const HOT = body('{ product(id: "1") { id name price { amount currency } } }');
 const KEY_QUERY = 'query($id: ID!) { product(id: $id) { id name inventory { available } } }';
 /** 100 keys; the load draws them Zipf-distributed, the first the hottest. */
-const MIX = Array.from({ length: 100 }, (_, i) => body(KEY_QUERY, { id: String(i + 1) }));
+export const MIX = Array.from({ length: 100 }, (_, i) => body(KEY_QUERY, { id: String(i + 1) }));
 
 async function post(url: string, payload: string): Promise<void> {
   const response = await fetch(url, { method: 'POST', headers: HEADERS, body: payload });
@@ -58,17 +60,18 @@ interface SystemUnderTest {
   pid: number;
 }
 
-/** Runs `measure` against each system in turn, each over a fresh origin, started and stopped around it. */
+/** Runs `measure` against each system in turn, each over a fresh origin, started and stopped around it; the gateway with `gatewayVars`. */
 async function eachSystem(
   systems: SystemName[],
   originFlags: string[],
   settings: Settings,
   measure: (system: SystemUnderTest, origin: RunningOrigin) => Promise<Measure>,
+  gatewayVars: Record<string, string> = {},
 ): Promise<ScenarioResult> {
   const result: ScenarioResult = {};
   for (const name of systems) {
     const origin = await startOrigin(originFlags);
-    const system = name === 'origin' ? undefined : await startSystem(name, origin.url);
+    const system = name === 'origin' ? undefined : await startSystem(name, origin.url, gatewayVars);
     const { url, pid } = system ?? origin;
     try {
       settings.log(`  ${name}`);
@@ -103,13 +106,17 @@ async function saturated(system: SystemUnderTest, request: Omit<SaturationSpec, 
   return (await withCpuPerRequest(system.pid, () => saturate({ ...request, connections: 50, durationS }))).measure;
 }
 
+/** The hot query cached, then saturated: what a GraphQL system serves at most, and its CPU per request. */
+async function hotQuery(system: SystemUnderTest, settings: Settings, label = `hot ${system.name}`): Promise<Measure> {
+  await post(system.url, HOT);
+  return saturated(system, { label, url: system.url, method: 'POST', headers: HEADERS, body: HOT }, settings);
+}
+
 /** One cached query: what each system serves at most. */
 export function hot(settings: Settings): Promise<ScenarioResult> {
   return eachSystem([...GRAPHQL_SYSTEMS, 'origin', 'ceiling'], FRAGILE_ORIGIN, settings, async (system) => {
-    const label = `hot ${system.name}`;
-    if (system.name === 'origin') return saturated(system, { label, url: `${system.url}/api/products/1`, method: 'GET', body: '' }, settings);
-    await post(system.url, HOT);
-    return saturated(system, { label, url: system.url, method: 'POST', headers: HEADERS, body: HOT }, settings);
+    if (system.name === 'origin') return saturated(system, { label: 'hot origin', url: `${system.url}/api/products/1`, method: 'GET', body: '' }, settings);
+    return hotQuery(system, settings);
   });
 }
 
@@ -193,30 +200,53 @@ export function stampede(settings: Settings): Promise<ScenarioResult> {
   });
 }
 
-/** The fragile origin, 100 keys in a Zipf mix, offered load stepped 50 → 500 → 5,000 requests/s. */
+/** The spike's peak: offered requests/s and the connections that carry them. */
+const PEAK = { rate: 5000, connections: 200 };
+
+/**
+ * The fragile origin, 100 keys in a Zipf mix, offered load stepped 50 → 500
+ * → 5,000 requests/s. The gateway runs with its dashboard on and a short
+ * flush, and reports what its dashboard counted of the run beside the
+ * benchmark's own counts.
+ */
 export function spike(settings: Settings): Promise<ScenarioResult> {
   const stepS = settings.quick ? 2 : 20;
   const phases: LoadPhase[] = [
     { rate: 50, durationS: stepS, connections: 10 },
     { rate: 500, durationS: stepS, connections: 50 },
-    { rate: 5000, durationS: stepS, connections: 200 },
+    { durationS: stepS, ...PEAK },
   ];
-  return eachSystem(GRAPHQL_SYSTEMS, FRAGILE_ORIGIN, settings, async ({ name, url }, origin) => {
-    const run = await phased({ url, method: 'POST', headers: HEADERS, bodies: MIX, zipf: 1.1, phases, label: `spike ${name}` });
-    const stats = await origin.stats();
-    const peak = run.phases.at(-1);
-    return {
-      ...fromLoad(run),
-      // Served at the 5,000/s step, and its p99; p99Ms is the worst step's.
-      rps: peak?.rps,
-      peakP99Ms: peak?.p99Ms,
-      originCalls: stats.total,
-      originMaxInFlight: stats.maxInFlight,
-      originRejected: stats.rejected,
-      offload: Number((1 - stats.total / run.requests).toFixed(4)),
-      errorRate: Number((run.errors / run.requests).toFixed(4)),
-    };
-  });
+  return eachSystem(
+    GRAPHQL_SYSTEMS,
+    FRAGILE_ORIGIN,
+    settings,
+    async ({ name, url }, origin) => {
+      const since = Date.now();
+      const run = await phased({ url, method: 'POST', headers: HEADERS, bodies: MIX, zipf: 1.1, phases, label: `spike ${name}` });
+      // After the last flush, so that both sides have counted every refresh the run set off.
+      const counted = name === 'gateway' ? await settledCounts(url, since) : undefined;
+      const stats = await origin.stats();
+      const peak = run.phases.at(-1);
+      return {
+        ...fromLoad(run),
+        // Served at the 5,000/s step, and its p99; p99Ms is the worst step's.
+        rps: peak?.rps,
+        peakP99Ms: peak?.p99Ms,
+        originCalls: stats.total,
+        originMaxInFlight: stats.maxInFlight,
+        originRejected: stats.rejected,
+        offload: Number((1 - stats.total / run.requests).toFixed(4)),
+        errorRate: Number((run.errors / run.requests).toFixed(4)),
+        // Answers the generator received, whatever their status; and every request it wrote, with those it gave up on
+        // (timeouts) or cut off when a step ended, which the gateway may have answered and counted all the same.
+        requests: run.requests,
+        sent: run.sent,
+        timeouts: run.timeouts,
+        ...(counted && { dashboardRequests: counted.requests, dashboardOriginCalls: counted.originCalls }),
+      };
+    },
+    DASHBOARD_VARS,
+  );
 }
 
 /** The spike mix at a steady rate, every key cached first, while the origin is down for 20 s. */
@@ -276,4 +306,68 @@ export async function mapping(settings: Settings): Promise<ScenarioResult> {
   const script = fileURLToPath(new URL('mapping.ts', import.meta.url));
   const { stdout } = await promisify(execFile)(process.execPath, ['--experimental-strip-types', script, ...(settings.quick ? ['--quick'] : [])]);
   return { gateway: JSON.parse(stdout) as Measure };
+}
+
+/**
+ * The spike mix at the spike's peak rate for 60 s against the gateway alone,
+ * every key cached first, with its workerd processes' resident memory
+ * sampled every 5 s (bench/memory.ts): flat when the last sample is within
+ * 10% of the one 10 s in, past start-up's growth.
+ */
+export function soak(settings: Settings): Promise<ScenarioResult> {
+  const durationS = settings.quick ? 10 : 60;
+  const everyMs = 5000;
+  return eachSystem(['gateway'], FRAGILE_ORIGIN, settings, async ({ url, pid }) => {
+    await warm(url);
+    const { result: run, samplesMiB } = await withRssSamples(pid, everyMs, () =>
+      phased({ url, method: 'POST', headers: HEADERS, bodies: MIX, zipf: 1.1, phases: [{ durationS, ...PEAK }], label: 'soak gateway' }),
+    );
+    if (samplesMiB.length < 3) return { failure: 'no workerd memory to sample (Linux /proc only)' };
+    const at10s = samplesMiB[10_000 / everyMs]!;
+    const last = samplesMiB.at(-1)!;
+    return {
+      ...fromLoad(run),
+      requests: run.requests,
+      rssFirstMiB: samplesMiB[0],
+      rssAt10sMiB: at10s,
+      rssLastMiB: last,
+      rssMaxMiB: Math.max(...samplesMiB),
+      rssGrowthAfter10s: Number((last / at10s - 1).toFixed(4)),
+      flat: last <= at10s * 1.1 ? 'yes' : 'no',
+      rssSamplesMiB: samplesMiB.join(' '),
+    };
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * `hot`'s CPU per request on the gateway with ANALYTICS_ENABLED true and
+ * false, a fresh gateway each run, alternating, 3 runs each: the medians and
+ * on/off. Flushes that fall within a run count in its CPU, as do the
+ * analytics objects (workerd runs them in the same process).
+ */
+export async function analyticsCpu(settings: Settings): Promise<ScenarioResult> {
+  const runs: Record<'on' | 'off', Measure[]> = { on: [], off: [] };
+  for (let round = 0; round < 3; round++) {
+    for (const state of ['on', 'off'] as const) {
+      const { gateway } = await eachSystem(['gateway'], FRAGILE_ORIGIN, settings, (system) => hotQuery(system, settings, `analytics-cpu ${state} gateway`), {
+        ANALYTICS_ENABLED: String(state === 'on'),
+      });
+      if (gateway?.cpuMsPerRequest === undefined) return { gateway: { failure: 'no CPU to read (Linux /proc only)' } };
+      runs[state].push(gateway);
+    }
+  }
+  const cpu = (state: 'on' | 'off') => median(runs[state].map((run) => run.cpuMsPerRequest!));
+  return {
+    gateway: {
+      cpuMsPerRequestOn: cpu('on'),
+      cpuMsPerRequestOff: cpu('off'),
+      onVsOff: Number((cpu('on') / cpu('off')).toFixed(4)),
+      rpsOn: median(runs.on.map((run) => run.rps!)),
+      rpsOff: median(runs.off.map((run) => run.rps!)),
+      cpuRunsOn: runs.on.map((run) => run.cpuMsPerRequest).join(' '),
+      cpuRunsOff: runs.off.map((run) => run.cpuMsPerRequest).join(' '),
+    },
+  };
 }

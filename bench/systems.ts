@@ -34,12 +34,14 @@ export function startGatewayIsolates(originUrl: string, isolates: number, flags:
   return launch(['scripts/serve.ts', '--no-build', '--port', '0', '--origin-url', originUrl, '--isolates', String(isolates), ...flags], {}, isolates);
 }
 
-/** A GraphQL system over `originUrl`; its `url` is the GraphQL endpoint. */
-export function startSystem(name: SystemName, originUrl: string): Promise<Running> {
+/** A GraphQL system over `originUrl`; its `url` is the GraphQL endpoint. `gatewayVars` are the gateway's alone (`--var NAME:VALUE`). */
+export function startSystem(name: SystemName, originUrl: string, gatewayVars: Record<string, string> = {}): Promise<Running> {
   switch (name) {
-    case 'gateway':
+    case 'gateway': {
+      const vars = Object.entries(gatewayVars).flatMap(([key, value]) => ['--var', `${key}:${value}`]);
       // The production bundle on workerd itself (no rate-limit binding there: see docs/guides/local-production.md).
-      return launch(['scripts/serve.ts', '--no-build', '--port', '0', '--origin-url', originUrl]);
+      return launch(['scripts/serve.ts', '--no-build', '--port', '0', '--origin-url', originUrl, ...vars]);
+    }
     case 'yoga-workers':
       // Through the same path from the peer's own config; serve builds its bundle (about a second) on each start.
       return launch(['scripts/serve.ts', '--config', 'bench/peers/yoga-workers.wrangler.toml', '--port', '0', '--origin-url', originUrl]);

@@ -33,6 +33,7 @@ const LEAVES: [name: string, path: string, job: string][] = [
   ['shared', '^src/shared/', 'small helpers every layer uses: hashes, JSON answers, the trace, the log line'],
   ['single-flight', '^src/single-flight/', 'one caller fetches, the others wait: leases, permits, the stale-while-revalidate decision'],
   ['cache-hints', '^src/cache-hints/', 'the one reader of @cacheControl hints, and the Cache-Control header'],
+  ['analytics', '^src/analytics/', 'requests and connector calls counted per isolate, flushed to sharded Durable Objects, and exported (Prometheus, Analytics Engine, OTLP)'],
   ['config', '^src/config\\.ts$', "the Worker's vars, read and checked once per isolate"],
 ];
 const LEAF_NAMES = LEAVES.map(([name]) => name);

@@ -16,6 +16,7 @@ import { startWranglerDev, stop, waitForOk } from './dev-processes.ts';
 import { preflight, type PreflightOptions } from './preflight.ts';
 import { ROOT } from './project-root.ts';
 import { takeSchemaOption } from './schema-option.ts';
+import { workerVars } from './workerd-server.ts';
 import { ConnectError } from '../src/connect/connector-plan.ts';
 
 const SHOP_ORIGIN_URL = 'http://127.0.0.1:4010';
@@ -60,7 +61,9 @@ process.once('SIGTERM', () => void shutdown(0));
 try {
   if (origin) await waitForOk(`${SHOP_ORIGIN_URL}/__origin/stats`, 30_000);
   await waitForOk(`${GATEWAY_URL}/healthz`, 120_000);
-  console.log(`\nGraphiQL:  ${GATEWAY_URL}/graphql   (Ctrl-C stops the gateway and the origin)\n`);
+  // The dashboard is on only with a DASHBOARD_TOKEN (.dev.vars, or wrangler.toml's [vars]).
+  const dashboard = workerVars(settings.wrangler, settings.vars).DASHBOARD_TOKEN ? 'sign in with DASHBOARD_TOKEN' : 'off: set DASHBOARD_TOKEN in .dev.vars';
+  console.log(`\nGraphiQL:   ${GATEWAY_URL}/graphql   (Ctrl-C stops the gateway and the origin)\nDashboard:  ${GATEWAY_URL}/admin/dashboard   (${dashboard})\n`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await shutdown(1);

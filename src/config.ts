@@ -21,6 +21,26 @@ export interface GatewayConfig {
   persistedOnly: boolean;
   logRequests: boolean;
   corsOrigins: '*' | string[];
+  analytics: AnalyticsConfig;
+  /** Unset: the dashboard answers 404. */
+  dashboardToken: string | undefined;
+  /** Unset: no spans are exported. */
+  otlp: OtlpConfig | undefined;
+}
+
+export interface AnalyticsConfig {
+  enabled: boolean;
+  flushMs: number;
+  shards: number;
+  maxOperations: number;
+}
+
+/** Where the OTLP exporter (src/analytics/otlp.ts) posts its spans. */
+export interface OtlpConfig {
+  /** Without a trailing `/`: spans go to `<endpoint>/v1/traces`. */
+  endpoint: string;
+  headers: Record<string, string>;
+  serviceName: string;
 }
 
 export interface ShieldConfig {
@@ -159,6 +179,15 @@ export const CONFIG_VARS = {
     "`honor`: the origin's `Cache-Control: private` / `no-store` and `Set-Cookie` keep its answers out of shared caches; `ignore`: the hints alone decide",
     'honor' | 'ignore'
   >('honor', (name, value) => readChoice(name, value, ['honor', 'ignore'])),
+  // Not `ANALYTICS`: that name is the Analytics Engine binding's.
+  ANALYTICS_ENABLED: flag<'each isolate counts requests and connector calls in memory and flushes them to the analytics objects; `false` records nothing'>(true),
+  ANALYTICS_FLUSH_MS: int<"how long an isolate's counts wait in memory before they are flushed to its analytics object">(5000, 1),
+  ANALYTICS_SHARDS: int<'Durable Objects the analytics are spread over: each isolate flushes to one, reads ask them all'>(4, 1, 64),
+  ANALYTICS_MAX_OPERATIONS: int<"operations (and connectors, error codes) an isolate counts by name per flush; the rest under `(other)`">(300, 1),
+  OTLP_ENDPOINT: url<"an OpenTelemetry collector's OTLP/HTTP base URL: request and connector spans are posted to `<url>/v1/traces`; unset: no spans">(),
+  OTLP_HEADERS: optional<'secret: headers for the collector, `name=value,name=value` (values percent-encoded)', Record<string, string>>(readHeaderPairs),
+  OTLP_SERVICE_NAME: text<"the spans' `service.name`">('graphql-edge-gateway'),
+  DASHBOARD_TOKEN: text<'secret: the token that signs in to `/admin/dashboard` (read-only; not `PURGE_TOKEN`); unset turns the dashboard off'>(),
 } satisfies Record<string, ConfigVar>;
 
 type VarName = keyof typeof CONFIG_VARS;
@@ -235,7 +264,14 @@ export function readConfig(env: object): GatewayConfig {
     persistedOnly: setting('PERSISTED_ONLY'),
     logRequests: setting('LOG_REQUESTS'),
     corsOrigins: setting('CORS_ORIGINS'),
+    analytics: { enabled: setting('ANALYTICS_ENABLED'), flushMs: setting('ANALYTICS_FLUSH_MS'), shards: setting('ANALYTICS_SHARDS'), maxOperations: setting('ANALYTICS_MAX_OPERATIONS') },
+    otlp: otlpConfig(setting('OTLP_ENDPOINT'), setting('OTLP_HEADERS'), setting('OTLP_SERVICE_NAME')),
+    dashboardToken: setting('DASHBOARD_TOKEN'),
   };
+}
+
+function otlpConfig(endpoint: string | undefined, headers: Record<string, string> | undefined, serviceName: string): OtlpConfig | undefined {
+  return endpoint ? { endpoint, headers: headers ?? {}, serviceName } : undefined;
 }
 
 function readOriginUrl(name: string, value: string): string {
@@ -255,13 +291,34 @@ function readOrigins(name: string, value: string): '*' | string[] {
   });
 }
 
+/** An HTTP header name (a token, RFC 9110 §5.1), lower-cased. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+
 /** HTTP header names, lower-cased; at least one. */
 function readHeaderNames(name: string, value: string): string[] {
   const names = value.split(',').map((header) => header.trim().toLowerCase()).filter(Boolean);
-  if (!names.length || names.some((header) => !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(header))) {
+  if (!names.length || names.some((header) => !HEADER_NAME.test(header))) {
     throw new Error(`[config] ${name} must be a comma-separated list of header names, got "${value}"`);
   }
   return names;
+}
+
+/** `name=value` pairs, comma-separated, values percent-decoded: OpenTelemetry's `OTEL_EXPORTER_OTLP_HEADERS` format. */
+function readHeaderPairs(name: string, value: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const pair of value.split(',')) {
+    const at = pair.indexOf('=');
+    const header = pair.slice(0, at).trim().toLowerCase();
+    let decoded: string | undefined;
+    try {
+      decoded = at < 0 ? undefined : decodeURIComponent(pair.slice(at + 1).trim());
+    } catch {
+      // A malformed %-escape: refused below, with the var's name.
+    }
+    if (!HEADER_NAME.test(header) || decoded === undefined) throw new Error(`[config] ${name} must be name=value pairs separated by commas, values percent-encoded, got "${pair.trim()}"`);
+    headers[header] = decoded;
+  }
+  return headers;
 }
 
 function readChoice<T extends string>(name: string, value: string, choices: readonly T[]): T {

@@ -11,6 +11,7 @@ import { andThen } from './shared/maybe-promise.ts';
 import type { Refusal } from './shared/refusal.ts';
 import { GRAPHQL_PATH } from './graphql/yoga.ts';
 
+export { AnalyticsObject } from './analytics/analytics-object.ts';
 export { CacheIndexObject } from './invalidation/cache-index-object.ts';
 export { FieldCacheObject } from './field-cache/field-cache-object.ts';
 export { OriginShieldObject } from './upstream/origin-shield-object.ts';
@@ -42,8 +43,8 @@ export default {
     if (pathname === GRAPHQL_PATH) {
       if (graphiql && wantsGraphiQL(request)) return serveGraphiQL(env.ASSETS, request.url, defaultQuery);
       if (request.method === 'OPTIONS') return isolate.cors.preflight(request);
-      const options = { cors: isolate.cors, logRequests: isolate.config.logRequests };
-      return andThen(serveOrFail(isolate, request, env.RATE_LIMITER, ctx), (answer) => respond(request, answer, started, options));
+      const options = { cors: isolate.cors, logRequests: isolate.config.logRequests, analytics: isolate.analytics };
+      return andThen(serveOrFail(isolate, request, env.RATE_LIMITER, ctx), (answer) => respond(request, answer, started, options, ctx));
     }
     if (pathname === '/' && graphiql) return Response.redirect(new URL(GRAPHQL_PATH, request.url).href, 302);
     return json(404, { error: `No route for ${pathname}; GraphQL is served at ${GRAPHQL_PATH}` });

@@ -1,4 +1,7 @@
+import type { Analytics } from './analytics/analytics.ts';
+import { createAnalytics } from './analytics/create-analytics.ts';
 import { createAdmin } from './http/admin.ts';
+import { createDashboard } from './http/dashboard.ts';
 import { createCacheIndex } from './invalidation/cache-index.ts';
 import { createCacheKeys } from './response-cache/cache-key.ts';
 import { createCacheStats, type CacheStats } from './shared/cache-stats.ts';
@@ -31,6 +34,7 @@ export interface Isolate {
   serveGraphQL(request: GraphQLRequest, ctx: ExecutionContext): Served | Promise<Served>;
   admin(request: Request, path: string): Promise<Response>;
   stats: CacheStats;
+  analytics: Analytics;
 }
 
 const building = new WeakMap<Env, Promise<Isolate>>();
@@ -59,7 +63,17 @@ async function buildIsolate(env: Env): Promise<Isolate> {
   // A connector reading a $config value that no var or secret gives would send its requests without it (an empty API key): refuse instead.
   const missing = missingConfig(plan, sourceConfig);
   if (missing.length) throw new Error(missing.join('\n'));
-  const connectors = createConnectorRuntime({ hints, plan, identityHeaders, baseUrls: resolveBaseUrls(plan.sources, config), sourceConfig, env: config.connectorEnv, maxBatchSize: config.maxBatchSize });
+  const analytics = createAnalytics({ store: env.ANALYTICS_STORE, dataset: env.ANALYTICS, otlp: config.otlp, ...config.analytics });
+  const connectors = createConnectorRuntime({
+    hints,
+    plan,
+    identityHeaders,
+    baseUrls: resolveBaseUrls(plan.sources, config),
+    sourceConfig,
+    env: config.connectorEnv,
+    maxBatchSize: config.maxBatchSize,
+    record: analytics.connector,
+  });
   const shields = new Map<string, OriginShield>();
   const shieldFor = (url: URL): OriginShield => {
     let shield = shields.get(url.host);
@@ -91,7 +105,7 @@ async function buildIsolate(env: Env): Promise<Isolate> {
     onTooLarge: () => void stats.fieldTooLarge++,
     invalidation: invalidator,
   });
-  const yoga = createGateway(config, schema, { connectors, fieldCache, shieldFor }, [...new Set(plan.keys.values())]);
+  const yoga = createGateway(config, schema, { connectors, fieldCache, shieldFor, onOriginCall: analytics.originCall }, [...new Set(plan.keys.values())]);
   const serveGraphQL = createResponseCache({
     config: cache,
     keys: createCacheKeys({
@@ -111,6 +125,7 @@ async function buildIsolate(env: Env): Promise<Isolate> {
     stats,
     execute: async (request, trace, ctx) => yoga.fetch(request, { trace, ctx }),
   });
-  const admin = createAdmin({ token: cache.purgeToken, invalidator, stats, memory });
-  return { config, cors: createCors(config.corsOrigins, connectors.forwardedHeaders), serveGraphQL, admin, stats };
+  const dashboard = createDashboard({ token: config.dashboardToken, analytics, assets: env.ASSETS });
+  const admin = createAdmin({ token: cache.purgeToken, dashboardToken: config.dashboardToken, invalidator, stats, memory, analytics, dashboard });
+  return { config, cors: createCors(config.corsOrigins, connectors.forwardedHeaders), serveGraphQL, admin, stats, analytics };
 }

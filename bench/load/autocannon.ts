@@ -20,7 +20,7 @@ function zipfPicker(n: number, s: number): () => number {
   };
 }
 
-async function runPhase(spec: PhasedSpec, phase: LoadPhase, tally: { errors: number; stale: number; statuses: Record<string, number> }) {
+async function runPhase(spec: PhasedSpec, phase: LoadPhase, tally: { sent: number; errors: number; stale: number; statuses: Record<string, number> }) {
   const pick = spec.zipf ? zipfPicker(spec.bodies.length, spec.zipf) : () => 0;
   const started = Date.now();
   const instance = autocannon({
@@ -29,6 +29,8 @@ async function runPhase(spec: PhasedSpec, phase: LoadPhase, tally: { errors: num
     ...(phase.amount === undefined ? { duration: phase.durationS } : { amount: phase.amount }),
     ...(phase.rate === undefined ? {} : { overallRate: phase.rate }),
     timeout: 10,
+    // Called before a connection sends its first request, so every request written is counted (autocannon's own `sent` estimates the first ones).
+    setupClient: (client: NodeJS.EventEmitter) => void client.on('request', () => tally.sent++),
     requests: [
       {
         method: spec.method,
@@ -53,10 +55,11 @@ async function runPhase(spec: PhasedSpec, phase: LoadPhase, tally: { errors: num
 }
 
 const spec = JSON.parse(process.argv[2] ?? '') as PhasedSpec;
-const tally = { errors: 0, stale: 0, statuses: {} as Record<string, number> };
+const tally = { sent: 0, errors: 0, stale: 0, statuses: {} as Record<string, number> };
 let requests = 0;
 let durationS = 0;
 let transportErrors = 0;
+let timeouts = 0;
 const p50: number[] = [];
 const p99: number[] = [];
 const p999: number[] = [];
@@ -65,10 +68,12 @@ for (const phase of spec.phases) {
   const bodyErrorsBefore = tally.errors;
   const { result, elapsedS } = await runPhase(spec, phase, tally);
   const phaseS = phase.durationS ?? elapsedS;
-  const phaseErrors = result.errors + result.timeouts + result.non2xx + (tally.errors - bodyErrorsBefore);
+  // autocannon counts a timeout among its errors too.
+  const phaseErrors = result.errors + result.non2xx + (tally.errors - bodyErrorsBefore);
   requests += result.requests.total;
   durationS += phaseS;
-  transportErrors += result.errors + result.timeouts + result.non2xx;
+  transportErrors += result.errors + result.non2xx;
+  timeouts += result.timeouts;
   p50.push(result.latency.p50);
   p99.push(result.latency.p99);
   p999.push(result.latency.p99_9);
@@ -77,12 +82,14 @@ for (const phase of spec.phases) {
 const output: LoadResult = {
   phases,
   requests,
+  sent: tally.sent,
   durationS,
   rps: Math.round(requests / durationS),
   p50Ms: Math.max(...p50),
   p99Ms: Math.max(...p99),
   p999Ms: Math.max(...p999),
   errors: tally.errors + transportErrors,
+  timeouts,
   stale: tally.stale,
   statuses: tally.statuses,
 };

@@ -60,6 +60,10 @@ export interface LoadResult {
   p999Ms: number;
   /** Non-2xx answers, transport errors and timeouts, and 2xx answers whose body carries GraphQL errors. */
   errors: number;
+  /** autocannon only: requests written, answered or not: `requests`, those it gave up on after 10 s (`timeouts`) and those in flight when a phase ended. */
+  sent?: number;
+  /** autocannon only: requests it gave up on after 10 s (among `errors`, not among `requests`). */
+  timeouts?: number;
   stale: number;
   statuses: Record<string, number>;
   /** Open loop only: how late requests went out (p99), the generator being busy or all its connections; counted in the latencies already. */

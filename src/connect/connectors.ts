@@ -6,6 +6,7 @@
 import { getNamedType } from 'graphql';
 import type { FieldPolicy } from '../field-cache/field-policy.ts';
 import type { CacheHint, CacheHints } from '../cache-hints/policy.ts';
+import type { ConnectorRecord } from '../analytics/records.ts';
 import { logEvent } from '../shared/log-event.ts';
 import type { ConnectorPlan, GatewayPlan } from './connector-plan.ts';
 import { forwardedHeaders, type SourceSettings } from './http-request.ts';
@@ -26,9 +27,11 @@ export interface ConnectorRuntimeOptions {
   env?: Record<string, string>;
   /** Keys per batched call at most; larger loads are split. */
   maxBatchSize: number;
+  /** Told of every connector call (the analytics); none: not recorded. */
+  record?: (record: ConnectorRecord) => void;
 }
 
-export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls, sourceConfig, env = {}, maxBatchSize }: ConnectorRuntimeOptions) {
+export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls, sourceConfig, env = {}, maxBatchSize, record = () => {} }: ConnectorRuntimeOptions) {
   if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new Error(`[connect] maxBatchSize must be a positive integer, got ${maxBatchSize}`);
   const { schema } = hints;
   const identity = new Set(identityHeaders);
@@ -71,6 +74,7 @@ export function createConnectorRuntime({ hints, plan, identityHeaders, baseUrls,
     forwarded,
     keyedTypes,
     readsVariables: new Set([...plan.fields.values(), ...plan.entities.values()].filter((connector) => variablesRead(connector.selection).length).map((connector) => connector.name)),
+    record,
     settingsOf: (connector) => (connector.source ? settingsBySource.get(connector.source.name)! : withoutSource),
     logOnce(connector, problems) {
       for (const { message, offset, field } of problems) {

@@ -34,6 +34,7 @@ async function loadEntities(scope: CallScope, entity: EntityPlan, keys: readonly
   let found: Map<string, unknown>;
   if (fieldCache && policy) {
     const prefix = `${entity.type}:`;
+    const startedAt = Date.now();
     const reads = await fieldCache.load(
       keys.map((key) => ({ key: prefix + key, policy })),
       async (cacheKeys) => {
@@ -45,10 +46,9 @@ async function loadEntities(scope: CallScope, entity: EntityPlan, keys: readonly
     found = new Map();
     for (const key of keys) {
       const read = reads.get(prefix + key);
-      if (!read) continue;
-      scope.noteRead(read.readAt, policy);
-      found.set(key, read.value);
+      if (read) found.set(key, read.value);
     }
+    scope.noteReads(entity.type, [...reads.values()], policy, startedAt);
   } else {
     ({ found } = await fetchEntities(scope, entity, keys));
   }
@@ -62,14 +62,14 @@ async function loadEntities(scope: CallScope, entity: EntityPlan, keys: readonly
 async function fetchEntities(scope: CallScope, entity: EntityPlan, keys: readonly string[]): Promise<{ found: Map<string, unknown>; personal: boolean }> {
   const found = new Map<string, unknown>();
   let personal = false;
-  const read = async (request: ConnectorRequest) => {
-    const answer = await scope.send(entity.type, request);
+  const read = async (request: ConnectorRequest, batchSize: number) => {
+    const answer = await scope.send(entity.type, request, batchSize);
     if (answer.sharing !== 'shared') personal = true;
     return answer;
   };
   if (entity.batch) {
     const { variables, request } = scope.prepare(entity, { batch: keys.map((key) => keyObject(key, entity.key)) });
-    const items = scope.mapAnswer(entity, await read(request), variables);
+    const items = scope.mapAnswer(entity, await read(request, keys.length), variables);
     if (!Array.isArray(items)) throw new UpstreamError('unexpected-shape', request, `the selection of ${entity.type}'s batch connector did not make a list`);
     const asked = new Set(keys);
     for (const item of items) {
@@ -84,7 +84,7 @@ async function fetchEntities(scope: CallScope, entity: EntityPlan, keys: readonl
       const keyed = keyObject(key, entity.key);
       const { variables, request } = scope.prepare(entity, entity.byField ? { args: keyed } : { this: keyed });
       try {
-        const value = scope.mapAnswer(entity, await read(request), variables);
+        const value = scope.mapAnswer(entity, await read(request, 1), variables);
         if (value != null) found.set(key, value);
       } catch (error) {
         if (!isNotFound(error)) throw error;

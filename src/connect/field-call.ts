@@ -24,6 +24,7 @@ export async function callField(scope: CallScope, connector: ConnectorPlan, fiel
     return { body: answer.body, value: scope.mapAnswer(connector, answer, variables) };
   }
   const key = fieldCacheKey(connector, request.cacheKey, fieldVariables, scope.readsVariables(connector));
+  const startedAt = Date.now();
   const reads = await fieldCache.load(
     [{ key, policy }],
     async () => {
@@ -36,7 +37,7 @@ export async function callField(scope: CallScope, connector: ConnectorPlan, fiel
     scope.background,
   );
   const read = reads.get(key)!;
-  scope.noteRead(read.readAt, policy);
+  scope.noteReads(connector.name, [read], policy, startedAt);
   return { body: undefined, value: read.value };
 }
 

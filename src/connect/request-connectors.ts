@@ -3,9 +3,12 @@
  * what the isolate worked out once (connectors.ts), noting in the request's
  * trace what each call read, for the response cache.
  */
+import type { ConnectorRecord } from '../analytics/records.ts';
+import type { FieldState } from '../analytics/snapshot.ts';
 import type { FieldCache } from '../field-cache/field-cache.ts';
 import type { FieldPolicy } from '../field-cache/field-policy.ts';
 import type { OriginClient } from '../upstream/client.ts';
+import { UpstreamError } from '../upstream/upstream-error.ts';
 import type { RequestTrace } from '../shared/trace.ts';
 import type { CallScope } from './call-scope.ts';
 import type { ConnectorPlan, GatewayPlan } from './connector-plan.ts';
@@ -62,12 +65,16 @@ export interface ConnectorSetup {
   /** The names of the connectors whose selection reads variables beside the origin's answer. */
   readsVariables: ReadonlySet<string>;
   settingsOf(connector: ConnectorPlan): SourceSettings;
+  /** Told of every connector call: an origin call, or values the field cache answered (the analytics). */
+  record(record: ConnectorRecord): void;
   /** Logs a mapping problem once per isolate, however often the data lacks it. */
   logOnce(connector: ConnectorPlan, problems: readonly MappingProblem[]): void;
 }
 
 export function createRequestConnectors(setup: ConnectorSetup, { origin, headers, trace, fieldCache, background }: RequestOptions): RequestConnectors {
   const { plan, env } = setup;
+  const record = (name: string, state: FieldState, status: ConnectorRecord['status'], startedAt: number, batchSize: number, error: boolean) =>
+    setup.record({ coordinate: name, state, status, durationMs: Date.now() - startedAt, batchSize, cached: setup.policies.get(name) !== undefined, error, trace });
   const provenance = new Provenance();
   /** A connector's selection applied to `data`; what it could not find is kept for this response's errors, and logged. */
   const mapValue: MapValue = (connector, data, variables) => {
@@ -94,8 +101,16 @@ export function createRequestConnectors(setup: ConnectorSetup, { origin, headers
       const variables = connectorVariables(connector, own, settings, env, headers);
       return { variables, request: buildRequest(connector, variables, settings, headers) };
     },
-    async send(name, request) {
-      const answer = await origin.request(request);
+    async send(name, request, batchSize = 1) {
+      const startedAt = Date.now();
+      let answer;
+      try {
+        answer = await origin.request(request);
+      } catch (error) {
+        record(name, 'miss', (error instanceof UpstreamError && error.status) || 'error', startedAt, batchSize, true);
+        throw error;
+      }
+      record(name, 'miss', answer.status, startedAt, batchSize, answer.status >= 400);
       scope.note(name, answer);
       return answer;
     },
@@ -104,9 +119,15 @@ export function createRequestConnectors(setup: ConnectorSetup, { origin, headers
       if (answer && answer.sharing !== 'shared' && trace.originSharing !== 'no-store') trace.originSharing = answer.sharing;
     },
     mapAnswer: (connector, answer, variables) => mapAnswer(connector, answer, variables, scope.readsVariables(connector), mapValue),
-    noteRead(readAt, policy) {
-      const until = readAt + policy.maxAge * 1000;
-      trace.freshUntil = Math.min(trace.freshUntil ?? until, until);
+    noteReads(name, reads, policy, startedAt) {
+      const served: Partial<Record<FieldState, number>> = {};
+      for (const read of reads) {
+        const until = read.readAt + policy.maxAge * 1000;
+        trace.freshUntil = Math.min(trace.freshUntil ?? until, until);
+        if (read.failedOver) trace.staleOnFailure = true;
+        if (read.state !== 'miss') served[read.state] = (served[read.state] ?? 0) + 1;
+      }
+      for (const state in served) record(name, state as FieldState, undefined, startedAt, served[state as FieldState]!, false);
     },
     background,
   };

@@ -18,6 +18,7 @@ import { createFieldPurgeable, recordOf } from './purgeable.ts';
 import type { CacheRegistry } from '../invalidation/invalidator.ts';
 import { deadAt, exceedsBytes } from '../single-flight/entry.ts';
 import { logFailure } from '../shared/log-event.ts';
+import type { FieldState } from '../analytics/snapshot.ts';
 
 /** What one origin call brought for the keys it was asked: a key absent from `values` has no value (null). */
 export interface FieldFetch {
@@ -39,6 +40,10 @@ export interface FieldRead {
   value: unknown;
   /** When the origin read that produced it began: a response built from it states its true age. */
   readAt: number;
+  /** How it came: from the cache fresh or stale, by waiting for another caller's fetch (coalesced), or fetched by this caller (miss). */
+  state: FieldState;
+  /** A stale value that stood in because the fetch failed or did not come in time. */
+  failedOver?: true;
 }
 
 export interface FieldCache {
@@ -94,7 +99,8 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
   const { stub, byShard, release, dismiss, purge } = createFieldShards(namespace, shards, leaseMs);
   const index = invalidation.register('field', createFieldPurgeable(purge));
 
-  const parsed = ({ value, readAt }: FieldValue): FieldRead => ({ value: JSON.parse(value) as unknown, readAt });
+  const parsed = ({ value, readAt }: FieldValue, state: FieldState): FieldRead => ({ value: JSON.parse(value) as unknown, readAt, state });
+  const failedOver = (fallback: FieldValue): FieldRead => ({ ...parsed(fallback, 'stale'), failedOver: true });
 
   /**
    * Records the claims' tags in the index before their values are stored,
@@ -136,7 +142,7 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
           fetched = await fetch(claims.map((claim) => claim.key));
         } catch (error) {
           await release(claims);
-          for (const claim of claims) if (claim.fallback) into?.set(claim.key, parsed(claim.fallback));
+          for (const claim of claims) if (claim.fallback) into?.set(claim.key, failedOver(claim.fallback));
           if (claims.some((claim) => !claim.fallback)) throw error;
           return;
         }
@@ -144,7 +150,7 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
         const texts = new Map<string, string>();
         for (const claim of claims) {
           const value = fetched.values.get(claim.key) ?? null;
-          into?.set(claim.key, { value, readAt });
+          into?.set(claim.key, { value, readAt, state: 'miss' });
           if (fetched.personal) continue;
           const text = JSON.stringify(value);
           if (exceedsBytes(text, maxValueBytes)) {
@@ -195,12 +201,12 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
           const claims: Claim[] = [];
           for (const [key, result] of Object.entries(results)) {
             const policy = policies.get(key)!;
-            if (result.status === 'filled') answer.set(key, parsed(result.value));
+            if (result.status === 'filled') answer.set(key, parsed(result.value, 'coalesced'));
             else if (result.status === 'lead') claims.push({ key, policy, lease: result.lease, fallback: result.fallback });
             else if (result.status === 'again') pending.push(key);
-            else if (result.status === 'fallback') answer.set(key, parsed(result.fallback));
+            else if (result.status === 'fallback') answer.set(key, failedOver(result.fallback));
             else if (result.status === 'alone') late.push({ key, policy });
-            else if (result.fallback) answer.set(key, parsed(result.fallback));
+            else if (result.fallback) answer.set(key, failedOver(result.fallback));
             else late.push({ key, policy });
           }
           await fetchAndFill(claims, answer);
@@ -211,7 +217,7 @@ export function createFieldCache({ namespace, shards, leaseMs, waitMs, maxValueB
       const claims: Claim[] = [];
       const refreshes: Claim[] = [];
       for (const { read } of reads) {
-        for (const [key, value] of Object.entries(read.values)) answer.set(key, parsed(value));
+        for (const [key, value] of Object.entries(read.values)) answer.set(key, parsed(value, Date.now() - value.readAt > policies.get(key)!.maxAge * 1000 ? 'stale' : 'fresh'));
         for (const [key, lease] of Object.entries(read.refresh)) refreshes.push({ key, policy: policies.get(key)!, lease });
         for (const [key, { lease, fallback }] of Object.entries(read.lead)) claims.push({ key, policy: policies.get(key)!, lease, fallback });
       }

@@ -17,9 +17,11 @@ export interface ContextOptions {
   /** The origin shield of a host, shared by the isolate. */
   shieldFor: (url: URL) => OriginShield;
   background(work: Promise<unknown>): void;
+  /** Told of every request sent to an origin, as the trace is, with the request's `background`: the analytics' count. */
+  onOriginCall(waitUntil: (work: Promise<unknown>) => void): void;
 }
 
-export function createContext(request: Request, { config, trace, connectors, fieldCache, shieldFor, background }: ContextOptions): GatewayContext {
+export function createContext(request: Request, { config, trace, connectors, fieldCache, shieldFor, background, onOriginCall }: ContextOptions): GatewayContext {
   const origin = createOriginClient({
     timeoutMs: config.originTimeoutMs,
     maxBodyBytes: config.originMaxBodyBytes,
@@ -27,6 +29,7 @@ export function createContext(request: Request, { config, trace, connectors, fie
     onCall(ms) {
       trace.originCalls++;
       trace.originMs += ms;
+      onOriginCall(background);
     },
     shieldFor: (url) => {
       const shield = shieldFor(url);

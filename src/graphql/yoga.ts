@@ -57,6 +57,7 @@ export function createGateway(config: GatewayConfig, schema: GraphQLSchema, shar
       useEntityCapture(keyFields),
       useMutationsReadTheOrigin(),
       useConnectorFieldErrors(),
+      useErrorCodesTraced(),
     ],
     // One operation per request: a batch would multiply every limit above.
     batching: false,
@@ -109,3 +110,16 @@ function useConnectorFieldErrors(): Plugin<GatewayContext> {
     }),
   };
 }
+
+/** The codes of the errors in the result Yoga answers with (after masking, validation's included), on the request's trace for the analytics. */
+function useErrorCodesTraced(): Plugin<GatewayContext, ServerContext> {
+  return {
+    onResultProcess({ result, serverContext }) {
+      const errors = !Array.isArray(result) && 'errors' in result ? result.errors : undefined;
+      if (errors?.length) serverContext.trace.errorCodes = errors.map((error) => String(error.extensions?.code ?? NO_CODE));
+    },
+  };
+}
+
+/** An error without `extensions.code`. */
+const NO_CODE = '(none)';

@@ -1,7 +1,11 @@
+import type { Analytics } from '../analytics/analytics.ts';
 import type { CacheStats } from '../shared/cache-stats.ts';
 import type { Invalidator, PurgeRequest } from '../invalidation/invalidator.ts';
 import type { MemoryTier } from '../response-cache/memory-tier.ts';
 import { json } from '../shared/json-response.ts';
+import { DASHBOARD_PATH, type Dashboard } from './dashboard.ts';
+import { METRICS_PATH, serveMetrics } from './metrics.ts';
+import { secretMatches } from './secret-matches.ts';
 
 export interface AdminOptions {
   /** Unset: the admin endpoints answer 404. */
@@ -9,13 +13,31 @@ export interface AdminOptions {
   invalidator: Invalidator;
   stats: CacheStats;
   memory: MemoryTier;
+  /** /admin/dashboard*, behind its own token and session cookie. */
+  dashboard: Dashboard;
+  /** DASHBOARD_TOKEN: a bearer for the read-only `/admin/metrics` as well, so that a scraper needs no right to purge. */
+  dashboardToken: string | undefined;
+  analytics: Analytics;
 }
 
 const MAX_NAMES = 1000;
 
-/** `POST /admin/purge` and `GET /admin/stats`, behind `Authorization: Bearer <PURGE_TOKEN>`. */
-export function createAdmin({ token, invalidator, stats, memory }: AdminOptions): (request: Request, path: string) => Promise<Response> {
+/** `POST /admin/purge` and `GET /admin/stats`, behind `Authorization: Bearer <PURGE_TOKEN>`; the dashboard's routes, behind DASHBOARD_TOKEN. */
+export function createAdmin({ token, invalidator, stats, memory, dashboard, dashboardToken, analytics }: AdminOptions): (request: Request, path: string) => Promise<Response> {
+  /** Either token as a bearer, or the dashboard's session cookie. */
+  async function mayRead(request: Request): Promise<boolean> {
+    const header = request.headers.get('authorization');
+    for (const secret of [token, dashboardToken]) if (secret && (await bearerMatches(header, secret))) return true;
+    return dashboard.signedIn(request);
+  }
+
   return async function admin(request, path) {
+    if (path === DASHBOARD_PATH || path.startsWith(`${DASHBOARD_PATH}/`)) return dashboard.serve(request, path);
+    if (path === METRICS_PATH) {
+      if (!token && !dashboardToken) return json(404, { error: 'The metrics are off: set the DASHBOARD_TOKEN (or PURGE_TOKEN) secret.' });
+      if (!(await mayRead(request))) return json(401, { error: 'Send Authorization: Bearer <DASHBOARD_TOKEN>.' }, { 'www-authenticate': 'Bearer' });
+      return serveMetrics(request, analytics);
+    }
     if (!token) return json(404, { error: 'The admin endpoints are off: set the PURGE_TOKEN secret.' });
     if (!(await bearerMatches(request.headers.get('authorization'), token))) {
       return json(401, { error: 'Send Authorization: Bearer <PURGE_TOKEN>.' }, { 'www-authenticate': 'Bearer' });
@@ -55,17 +77,7 @@ function parsePurge(text: string): PurgeRequest | string {
   return { entities: entities as string[] | undefined, types: types as string[] | undefined, all: all === true, soft: soft === true };
 }
 
-/**
- * Compares SHA-256 digests byte by byte without stopping early, so that
- * neither the token's content nor its length shows in the timing.
- */
-async function bearerMatches(header: string | null, token: string): Promise<boolean> {
+function bearerMatches(header: string | null, token: string): Promise<boolean> {
   // The scheme is case-insensitive (RFC 9110 §11.1).
-  const presented = /^bearer +(\S+)$/i.exec(header ?? '')?.[1] ?? '';
-  const encoder = new TextEncoder();
-  const digest = async (text: string) => new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
-  const [a, b] = await Promise.all([digest(presented), digest(token)]);
-  let difference = presented === '' ? 1 : 0;
-  for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return difference === 0;
+  return secretMatches(/^bearer +(\S+)$/i.exec(header ?? '')?.[1] ?? '', token);
 }

@@ -2,6 +2,7 @@
 import type { GraphQLParams, GraphQLRequest, Parsed, RawParams } from '../response-cache/graphql-request.ts';
 import { nestsDeeperThan } from '../shared/json-depth.ts';
 import type { Refusal } from '../shared/refusal.ts';
+import { withoutDashboardCookie } from './dashboard-cookie.ts';
 
 /** A GraphQL request read, or why it is refused. */
 export type ReadRequest = GraphQLRequest | { refused: Refusal };
@@ -35,7 +36,9 @@ export function readGraphQLRequest(request: Request, maxBodyBytes: number, maxVa
 }
 
 function read(original: Request, source: string, parse: () => Parsed): GraphQLRequest {
-  return { source, headers: original.headers, parse, replay: (params) => requestFor(original, params) };
+  // The dashboard's session is the gateway's own: no cache key and no connector sees it.
+  const headers = withoutDashboardCookie(original.headers);
+  return { source, headers, parse, replay: (params) => requestFor(original, headers, params) };
 }
 
 function parseSearch(search: URLSearchParams, maxDepth: number): Parsed {
@@ -53,8 +56,8 @@ function parseBody(text: string, maxDepth: number): Parsed {
 }
 
 /** A request Yoga can run: the resolved query in place of a persisted operation's hash. */
-function requestFor(original: Request, params: GraphQLParams): Request {
-  const headers = new Headers(original.headers);
+function requestFor(original: Request, clientHeaders: Headers, params: GraphQLParams): Request {
+  const headers = new Headers(clientHeaders);
   headers.set('content-type', 'application/json');
   headers.delete('content-length');
   if (original.method === 'GET') {
@@ -81,7 +84,8 @@ function checked(raw: RawParams | string, nested: unknown[], maxDepth: number): 
   return { raw };
 }
 
-async function readBounded(request: Request, maxBytes: number): Promise<string | undefined> {
+/** The body as text, or undefined when it is over `maxBytes`, whatever its framing. */
+export async function readBounded(request: Request, maxBytes: number): Promise<string | undefined> {
   const declared = request.headers.get('content-length');
   if (declared !== null) {
     if (Number(declared) > maxBytes) return undefined;

@@ -1,4 +1,5 @@
 /** Turns what a GraphQL request came to into its response, with every header the http stage adds: Server-Timing, CORS, the cache key and Retry-After. */
+import type { Analytics } from '../analytics/analytics.ts';
 import type { Served } from '../response-cache/answer.ts';
 import { hitResponse } from '../response-cache/hit-response.ts';
 import { graphqlError } from '../shared/json-response.ts';
@@ -11,14 +12,16 @@ export interface RespondOptions {
   cors: Cors;
   /** One JSON log line per request. */
   logRequests: boolean;
+  analytics: Pick<Analytics, 'request'>;
 }
 
 /**
  * `answer` is the response cache's, or a refusal of the http stage's own:
- * the cache never saw that request, so it has no `x-cache` and is counted
- * nowhere. A stored entry's response is built with every header at once.
+ * the cache never saw that request, so it has no `x-cache` and is not in
+ * the cache's stats (the analytics count it as REFUSED). A stored entry's
+ * response is built with every header at once.
  */
-export function respond(request: Request, answer: Served | Refusal, started: number, { cors, logRequests }: RespondOptions): Response {
+export function respond(request: Request, answer: Served | Refusal, started: number, { cors, logRequests, analytics }: RespondOptions, ctx?: ExecutionContext): Response {
   const before = 'code' in answer;
   const served: Served = before ? { refusal: answer, cache: 'BYPASS', operationName: null, trace: NOTHING_RAN } : answer;
   const { cache, trace, key, operationName } = served;
@@ -42,6 +45,22 @@ export function respond(request: Request, answer: Served | Refusal, started: num
     response = served.response;
     for (const name in headers) response.headers.set(name, headers[name] as string);
   }
+  const refusal = 'refusal' in served ? served.refusal : undefined;
+  analytics.request(
+    {
+      operationName,
+      documentHash: served.documentHash ?? null,
+      state: refusal ? 'REFUSED' : cache,
+      latencyMs: durationMs,
+      // Known without reading the body: a stored entry's, else what the response declares.
+      bytes: 'entry' in served ? served.entry.body.length : Number(response.headers.get('content-length') ?? 0),
+      errorCodes: refusal ? [refusal.code] : trace.errorCodes,
+      originCalls: trace.originCalls,
+      staleOnFailure: trace.staleOnFailure,
+      trace,
+    },
+    ctx,
+  );
   if (logRequests) logRequest({ operationName, cache, originCalls: trace.originCalls, durationMs, status: response.status });
   return response;
 }

@@ -1,7 +1,7 @@
 /** What a request is answered with (a stored entry, a response made, or a refusal), counted under its cache status. */
 import type { CacheStats, CacheStatus } from '../shared/cache-stats.ts';
 import type { Refusal } from '../shared/refusal.ts';
-import { NOTHING_RAN, type RequestTrace } from '../shared/trace.ts';
+import { FAILED_OVER, NOTHING_RAN, type RequestTrace } from '../shared/trace.ts';
 import { freshness, type CacheEntry } from '../single-flight/entry.ts';
 import type { MemoryTier } from './memory-tier.ts';
 import type { UncachedAnswer } from './response-cache-object.ts';
@@ -18,6 +18,8 @@ export type Served = {
   trace: Readonly<RequestTrace>;
   /** The cache key, for the `x-cache-key` header; none for requests that were never keyed. */
   key?: string;
+  /** The document's hash, once the request's text was read (prepare.ts). */
+  documentHash?: string;
 } & ({ entry: CacheEntry } | { response: Response } | { refusal: Refusal });
 
 /** What a lookup of the key's object came to, shared by the requests of this isolate that waited for it. */
@@ -65,7 +67,7 @@ export function fromCopy(stats: CacheStats, copy: CacheEntry | undefined, now: n
 export function fallbackOrBusy(memory: MemoryTier, key: string): Decision {
   const fallback = memory.peek(key);
   const usable = fallback && freshness(fallback, Date.now()) !== 'dead';
-  return usable ? { entry: fallback, cache: 'STALE', trace: NOTHING_RAN } : BUSY_DECISION;
+  return usable ? { entry: fallback, cache: 'STALE', trace: FAILED_OVER } : BUSY_DECISION;
 }
 
 function uncached(answer: UncachedAnswer, cache: CacheStatus): Response {

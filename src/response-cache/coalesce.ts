@@ -1,5 +1,5 @@
 /** At most one lookup of a key's object in flight per isolate: the other requests for the key wait for it and share what it came to. */
-import { NOTHING_RAN } from '../shared/trace.ts';
+import { FAILED_OVER, NOTHING_RAN } from '../shared/trace.ts';
 import { fallbackOrBusy, fromCopy, toServed, type Decision, type Served } from './answer.ts';
 import { alone, type FillOptions, type Job } from './fill.ts';
 import { askObject, type Lookup } from './lookup.ts';
@@ -33,7 +33,9 @@ export function createCoalescer(options: FillOptions): AskObjectOnce {
         if (decision && 'answer' in decision && decision.answer.personal) {
           return alone(options, job, ctx).then((own) => toServed(stats, own, operationName, job.key, own.trace));
         }
-        return toServed(stats, decision ?? fallbackOrBusy(memory, job.key), operationName, job.key, NOTHING_RAN);
+        // The lookup's origin calls are its own request's; only whether a fallback stood in is shared.
+        const shared = decision ?? fallbackOrBusy(memory, job.key);
+        return toServed(stats, shared, operationName, job.key, shared.trace.staleOnFailure ? FAILED_OVER : NOTHING_RAN);
       });
     }
     const slot: InFlight = { sentAt: Date.now() };

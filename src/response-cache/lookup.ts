@@ -1,7 +1,7 @@
 /** Asks for a key's entry past this isolate's memory: the location tier, then the key's object, which may hand this request the lease to fill it. */
 import type { CacheStatus } from '../shared/cache-stats.ts';
 import { logFailure } from '../shared/log-event.ts';
-import { NOTHING_RAN, type RequestTrace } from '../shared/trace.ts';
+import { FAILED_OVER, NOTHING_RAN, type RequestTrace } from '../shared/trace.ts';
 import { freshness, type CacheEntry } from '../single-flight/entry.ts';
 import { BUSY_DECISION, fallbackOrBusy, type Decision } from './answer.ts';
 import { alone, keepConfirmed, lead, refreshInBackground, type FillOptions, type Job } from './fill.ts';
@@ -46,16 +46,16 @@ export async function askObject(options: FillOptions, job: Job, ctx: ExecutionCo
       keepConfirmed(options, job.key, result.entry, now, ctx);
       return hit(result.entry, 'MISS');
     case 'timeout':
-      return result.fallback ? hit(result.fallback, 'STALE') : BUSY_DECISION;
+      return result.fallback ? hit(result.fallback, 'STALE', FAILED_OVER) : BUSY_DECISION;
     case 'abandoned':
       if (result.answer.personal) return alone(options, job, ctx);
-      if (result.answer.uncacheable && result.fallback) return hit(result.fallback, 'STALE');
+      if (result.answer.uncacheable && result.fallback) return hit(result.fallback, 'STALE', FAILED_OVER);
       return { answer: result.answer, cache: 'MISS', trace: NOTHING_RAN };
     case 'lead': {
       lookup.refilling = true;
       const outcome = await lead(options, job, result.lease, ctx);
       if ('entry' in outcome) return { ...hit(outcome.entry, 'MISS', outcome.trace), superseded: outcome.superseded };
-      if (outcome.answer.uncacheable && result.fallback) return hit(result.fallback, 'STALE', outcome.trace);
+      if (outcome.answer.uncacheable && result.fallback) return hit(result.fallback, 'STALE', { ...outcome.trace, staleOnFailure: true });
       return { answer: outcome.answer, cache: outcome.tooLarge ? 'BYPASS' : 'MISS', trace: outcome.trace };
     }
   }

@@ -1,5 +1,6 @@
 /** Works out what a request's raw text comes to (its parameters, a persisted operation resolved, its analysis), once per isolate for the texts seen again and again. */
 import { LRUCache } from 'lru-cache';
+import { sha256Hex } from '../shared/digest.ts';
 import { refused, type Served } from './answer.ts';
 import type { DocumentAnalysis } from './cache-key.ts';
 import type { GraphQLParams, GraphQLRequest } from './graphql-request.ts';
@@ -7,6 +8,8 @@ import type { ResponseCacheOptions } from './options.ts';
 
 export interface Prepared {
   params: GraphQLParams;
+  /** The query's SHA-256, hex (a persisted operation's id is the same hash): which document it was, for the analytics. */
+  documentHash: string;
   analysis: DocumentAnalysis | undefined;
   /** The key, when the policy is PUBLIC and varies on no header, and so is the same for every caller. */
   publicKey: string | undefined;
@@ -36,7 +39,7 @@ export function createPrepare({ keys, maxQueryLength, resolvePersisted, stats }:
     const analysis = keys.analyze(params);
     const shared = analysis?.policy?.scope === 'PUBLIC' && !analysis.policy.vary;
     const publicKey = shared ? await keys.key(analysis, params, null, '') : undefined;
-    const result: Prepared = { params, analysis, publicKey };
+    const result: Prepared = { params, documentHash: await sha256Hex(resolved.query), analysis, publicKey };
     if (source.length <= MAX_PREPARED_SOURCE) prepared.set(source, result);
     return result;
   }

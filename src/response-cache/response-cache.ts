@@ -23,7 +23,7 @@ import { createScopes, identityOf, keyFor, variantOf } from './caller-key.ts';
 import { createCoalescer } from './coalesce.ts';
 import type { GraphQLRequest } from './graphql-request.ts';
 import type { ResponseCacheOptions } from './options.ts';
-import { createPrepare } from './prepare.ts';
+import { createPrepare, type Prepared } from './prepare.ts';
 
 export function createResponseCache(options: ResponseCacheOptions): (request: GraphQLRequest, ctx: ExecutionContext) => Served | Promise<Served> {
   const { keys, memory, identityHeaders, stats } = options;
@@ -39,23 +39,28 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Gr
   return function serveGraphQL(request, ctx) {
     return andThen(prepare(request), (ready) => {
       if ('cache' in ready) return ready;
-      const { params, analysis } = ready;
-      const operationName = params.operationName ?? analysis?.operationName ?? null;
-      const policy = analysis?.policy;
-      const caller = policy?.scope === 'PRIVATE' ? identityOf(identityHeaders, request.headers) : '';
-      // A private answer is cached per identity: without one it is not cached at all.
-      if (!analysis || !policy || (policy.scope === 'PRIVATE' && !caller)) return bypass(options, request.replay(params), operationName, ctx);
-      return andThen(caller ? scopeFor(caller) : null, (scope) =>
-        andThen(keyFor(keys, ready, analysis, scope, variantOf(identityHeaders, request.headers, policy.vary)), (key) => {
-          const now = Date.now();
-          return (
-            fromCopy(stats, memory.get(key, now), now, key, operationName) ??
-            askObjectOnce({ key, policy, scope, replay: () => request.replay(params) }, operationName, ctx)
-          );
-        }),
-      );
+      // Each Served is this request's own object: the hash is set on it rather than passed down every path.
+      return andThen(serveReady(request, ready, ctx), (served) => ((served.documentHash = ready.documentHash), served));
     });
   };
+
+  function serveReady(request: GraphQLRequest, ready: Prepared, ctx: ExecutionContext): Served | Promise<Served> {
+    const { params, analysis } = ready;
+    const operationName = params.operationName ?? analysis?.operationName ?? null;
+    const policy = analysis?.policy;
+    const caller = policy?.scope === 'PRIVATE' ? identityOf(identityHeaders, request.headers) : '';
+    // A private answer is cached per identity: without one it is not cached at all.
+    if (!analysis || !policy || (policy.scope === 'PRIVATE' && !caller)) return bypass(options, request.replay(params), operationName, ctx);
+    return andThen(caller ? scopeFor(caller) : null, (scope) =>
+      andThen(keyFor(keys, ready, analysis, scope, variantOf(identityHeaders, request.headers, policy.vary)), (key) => {
+        const now = Date.now();
+        return (
+          fromCopy(stats, memory.get(key, now), now, key, operationName) ??
+          askObjectOnce({ key, policy, scope, replay: () => request.replay(params) }, operationName, ctx)
+        );
+      }),
+    );
+  }
 }
 
 /** Not cacheable (a mutation, an unknown operation, private data without an identity): run as it is, and its purges made. */

@@ -22,11 +22,18 @@ export interface RequestTrace {
   forwarded: Set<string>;
   /** The least shareable of the origin's answers: `private` or `no-store` keeps the response out of shared caches. */
   originSharing: OriginSharing;
+  /** A cached answer or field value stood in because the origin failed or did not answer in time: counted by the analytics. */
+  staleOnFailure: boolean;
+  /** `extensions.code` of each error in the response Yoga made (`(none)` for one without), set once it is made: counted by the analytics. */
+  errorCodes: readonly string[];
 }
 
 /** For answers that ran nothing (hits, refusals): shared, never written to. */
 export const NOTHING_RAN: Readonly<RequestTrace> = Object.freeze(createTrace());
 
+/** For a stored answer served because the origin failed (its fallback): ran nothing itself. */
+export const FAILED_OVER: Readonly<RequestTrace> = Object.freeze({ ...createTrace(), staleOnFailure: true });
+
 export function createTrace(scope: string | null = null): RequestTrace {
-  return { originCalls: 0, originMs: 0, scope, entities: undefined, tags: new Set(), freshUntil: undefined, revalidating: false, invalidations: new Set(), retryAfter: 0, forwarded: new Set(), originSharing: 'shared' };
+  return { originCalls: 0, originMs: 0, scope, entities: undefined, tags: new Set(), freshUntil: undefined, revalidating: false, invalidations: new Set(), retryAfter: 0, forwarded: new Set(), originSharing: 'shared', staleOnFailure: false, errorCodes: [] };
 }

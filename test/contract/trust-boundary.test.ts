@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stop } from '../../scripts/dev-processes.ts';
 import { answer, codes, JSON_HEADERS, postJson, type Answer } from '../support/answers.ts';
 import { serve, type Served } from './serve.ts';
+import { DASHBOARD_COOKIE } from '../../src/http/dashboard-cookie.ts';
 import { LARGE_RAW_SELECTED } from './hostile-origin/bodies.ts';
 import { descendantNamed, megabytes, memoryOf, type ProcessMemory } from './hostile-origin/memory.ts';
 import {
@@ -190,6 +191,19 @@ describe('the trust boundary: the production build in front of a hostile origin'
       expect(dataOf(aliceAgain)).toEqual({ meByCookie: { id: 'alice', secret: 'alice-secret' } });
       expectCallersOwn(aliceAgain);
       expect(hostile().requests().slice(0, 3).map((request) => request.headers.cookie)).toEqual(['session=alice', 'session=bob', undefined]);
+    });
+
+    it("meByCookie never forwards the dashboard's session cookie: it is taken out before the cache keys on, or a connector copies, the cookies", async () => {
+      const ME = '{ meByCookie { id secret } }';
+      // A caller no other test uses, so that no cache answers for the origin.
+      const carol = await query(ME, { cookie: `session=carol; ${DASHBOARD_COOKIE}=some-session; theme=dark` });
+      expect(dataOf(carol)).toEqual({ meByCookie: { id: 'carol', secret: 'carol-secret' } });
+      const carolWithout = await query(ME, { cookie: 'session=carol; theme=dark' });
+      expect(carolWithout.headers.get('x-cache'), 'the same caller without the session cookie: the same key').toBe('HIT');
+      const onlyDashboard = await query(ME, { cookie: `${DASHBOARD_COOKIE}=some-session` });
+      expect(onlyDashboard.body?.data?.meByCookie ?? null).toBeNull();
+      const cookies = hostile().requests().filter((request) => request.path === '/me-by-cookie').map((request) => request.headers.cookie);
+      expect(cookies).toEqual(['session=carol; theme=dark', undefined]);
     });
   });
 

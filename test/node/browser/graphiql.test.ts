@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrigin } from '../../../simulator/server.ts';
 import { freePort, startWranglerDev, stop, waitForOk } from '../../../scripts/dev-processes.ts';
 import { originAdmin } from '../../support/simulator-admin.ts';
-import { browserCandidates, findBrowser } from './find-browser.ts';
+import { browserCandidates, findBrowser, launchBrowser } from './browser.ts';
 
 const browserPath = findBrowser(process.env.CHROMIUM_PATH, browserCandidates());
 // In CI a missing browser is a failure: a skipped check there would pass unnoticed.
@@ -30,10 +30,7 @@ describe.skipIf(skip)('GraphiQL in a real browser, served by wrangler dev with n
     gatewayUrl = `http://127.0.0.1:${port}`;
     gateway = startWranglerDev({ port, originUrl: origin.url, persistTo, stdio: 'pipe' });
     await waitForOk(`${gatewayUrl}/healthz`, 90_000);
-    browser = await chromium.launch({
-      executablePath: browserPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser(browserPath);
   }, 120_000);
 
   afterAll(async () => {

@@ -376,7 +376,7 @@ describe('a PRIVATE type under a PUBLIC field: the response and the connector ca
     const fieldCache: FieldCache = {
       async load(items) {
         kept.push(...items.map((item) => item.policy));
-        return new Map(items.map((item) => [item.key, { value: { id: '1', name: 'Kept' }, readAt: Date.now() }]));
+        return new Map(items.map((item) => [item.key, { value: { id: '1', name: 'Kept' }, readAt: Date.now(), state: 'fresh' as const }]));
       },
       async purge() {},
     };

@@ -214,7 +214,7 @@ describe('field cache', () => {
 
       const answers = await Promise.all(Array.from({ length: 10 }, () => cache.load([{ key, policy: SWR }], origin.fetch, background)));
 
-      for (const answer of answers) expect(answer.get(key)).toEqual({ value: 'old', readAt: old.readAt });
+      for (const answer of answers) expect(answer.get(key)).toEqual({ value: 'old', readAt: old.readAt, state: 'stale' });
       expect(work).toHaveLength(1);
       // Served before the refresh answered.
       expect(await within(work[0]!, 0)).toBe(PENDING);
@@ -257,7 +257,7 @@ describe('field cache', () => {
 
       const answers = await Promise.all(Array.from({ length: 5 }, () => cache.load([{ key, policy: SIE }], failing.fetch, ignore)));
 
-      for (const answer of answers) expect(answer.get(key)).toEqual({ value: 'old', readAt: old.readAt });
+      for (const answer of answers) expect(answer.get(key)).toEqual({ value: 'old', readAt: old.readAt, state: 'stale', failedOver: true });
       // The waiters took the fallback from the leader's failure rather than try again.
       expect(failing.calls).toEqual([[key]]);
       const stored = await runInDurableObject(shardFor(key), (_, state) => state.storage.kv.get<FieldValue>(`value:${key}`));
@@ -271,11 +271,11 @@ describe('field cache', () => {
       const { background, settled } = backgroundWork();
       const cache = cacheWith();
 
-      expect((await cache.load([{ key, policy: SWR }], failing.fetch, background)).get(key)).toEqual({ value: 'old', readAt: old.readAt });
+      expect((await cache.load([{ key, policy: SWR }], failing.fetch, background)).get(key)).toEqual({ value: 'old', readAt: old.readAt, state: 'stale' });
       await settled();
       expect(failing.calls).toHaveLength(1);
       // The lease was given back: the next caller refreshes, and is still served the old value.
-      expect((await cache.load([{ key, policy: SWR }], failing.fetch, background)).get(key)).toEqual({ value: 'old', readAt: old.readAt });
+      expect((await cache.load([{ key, policy: SWR }], failing.fetch, background)).get(key)).toEqual({ value: 'old', readAt: old.readAt, state: 'stale' });
       await settled();
       expect(failing.calls).toHaveLength(2);
     });
@@ -421,7 +421,7 @@ describe('field cache', () => {
       const origin = fakeOrigin();
 
       const answer = await cacheWith({ waitMs: 200 }).load([{ key, policy: SIE }], origin.fetch, ignore);
-      expect(answer.get(key)).toEqual({ value: 'old', readAt: old.readAt });
+      expect(answer.get(key)).toEqual({ value: 'old', readAt: old.readAt, state: 'stale', failedOver: true });
       expect(origin.calls).toHaveLength(0);
     });
 

@@ -1,5 +1,7 @@
+/** The Chromium the browser checks drive (Debian's `chromium`, or CHROMIUM_PATH), found and launched one way for the tests and the benchmark. */
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome'];
 const MAC_APPS = [
@@ -36,4 +38,9 @@ export function findBrowser(
     return configured;
   }
   return candidates.find(isExecutable);
+}
+
+/** Headless, with nothing of its own on the network: what every browser check runs. */
+export function launchBrowser(executablePath: string): Promise<Browser> {
+  return chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }
