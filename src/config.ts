@@ -179,8 +179,7 @@ export const CONFIG_VARS = {
     "`honor`: the origin's `Cache-Control: private` / `no-store` and `Set-Cookie` keep its answers out of shared caches; `ignore`: the hints alone decide",
     'honor' | 'ignore'
   >('honor', (name, value) => readChoice(name, value, ['honor', 'ignore'])),
-  // Not `ANALYTICS`: that name is the Analytics Engine binding's.
-  ANALYTICS_ENABLED: flag<'each isolate counts requests and connector calls in memory and flushes them to the analytics objects; `false` records nothing'>(true),
+  ANALYTICS_ENABLED: flag<'each isolate counts requests and connector calls in memory and flushes them to the analytics objects; `false` records nothing (not named `ANALYTICS`: that is the Analytics Engine binding)'>(true),
   ANALYTICS_FLUSH_MS: int<"how long an isolate's counts wait in memory before they are flushed to its analytics object">(5000, 1),
   ANALYTICS_SHARDS: int<'Durable Objects the analytics are spread over: each isolate flushes to one, reads ask them all'>(4, 1, 64),
   ANALYTICS_MAX_OPERATIONS: int<"operations (and connectors, error codes) an isolate counts by name per flush; the rest under `(other)`">(300, 1),
