@@ -43,8 +43,7 @@ export default {
     if (pathname === GRAPHQL_PATH) {
       if (graphiql && wantsGraphiQL(request)) return serveGraphiQL(env.ASSETS, request.url, defaultQuery);
       if (request.method === 'OPTIONS') return isolate.cors.preflight(request);
-      const options = { cors: isolate.cors, logRequests: isolate.config.logRequests, analytics: isolate.analytics };
-      return andThen(serveOrFail(isolate, request, env.RATE_LIMITER, ctx), (answer) => respond(request, answer, started, options, ctx));
+      return andThen(serveOrFail(isolate, request, env.RATE_LIMITER, ctx), (answer) => respond(request, answer, started, isolate.respondOptions, ctx));
     }
     if (pathname === '/' && graphiql) return Response.redirect(new URL(GRAPHQL_PATH, request.url).href, 302);
     return json(404, { error: `No route for ${pathname}; GraphQL is served at ${GRAPHQL_PATH}` });

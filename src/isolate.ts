@@ -1,6 +1,6 @@
-import type { Analytics } from './analytics/analytics.ts';
 import { createAnalytics } from './analytics/create-analytics.ts';
 import { createAdmin } from './http/admin.ts';
+import type { RespondOptions } from './http/respond.ts';
 import { createDashboard } from './http/dashboard.ts';
 import { createCacheIndex } from './invalidation/cache-index.ts';
 import { createCacheKeys } from './response-cache/cache-key.ts';
@@ -34,7 +34,8 @@ export interface Isolate {
   serveGraphQL(request: GraphQLRequest, ctx: ExecutionContext): Served | Promise<Served>;
   admin(request: Request, path: string): Promise<Response>;
   stats: CacheStats;
-  analytics: Analytics;
+  /** What `respond` needs, made once: the hit path allocates none of it. */
+  respondOptions: RespondOptions;
 }
 
 const building = new WeakMap<Env, Promise<Isolate>>();
@@ -127,5 +128,6 @@ async function buildIsolate(env: Env): Promise<Isolate> {
   });
   const dashboard = createDashboard({ token: config.dashboardToken, analytics, assets: env.ASSETS });
   const admin = createAdmin({ token: cache.purgeToken, dashboardToken: config.dashboardToken, invalidator, stats, memory, analytics, dashboard });
-  return { config, cors: createCors(config.corsOrigins, connectors.forwardedHeaders), serveGraphQL, admin, stats, analytics };
+  const cors = createCors(config.corsOrigins, connectors.forwardedHeaders);
+  return { config, cors, serveGraphQL, admin, stats, respondOptions: { cors, logRequests: config.logRequests, analytics } };
 }

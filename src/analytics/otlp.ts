@@ -56,7 +56,7 @@ export function createOtlpExporter({ endpoint, headers, serviceName }: OtlpConfi
     async flush() {
       const spans = batch;
       batch = [];
-      if (droppedNow) logEvent('warn', 'otlp_spans_dropped', { spans: droppedNow, bound: OTLP_MAX_SPANS });
+      if (droppedNow) logEvent('warn', 'otlp-spans-dropped', { spans: droppedNow, bound: OTLP_MAX_SPANS });
       dropped += droppedNow;
       droppedNow = 0;
       if (!spans.length) return;
@@ -67,7 +67,7 @@ export function createOtlpExporter({ endpoint, headers, serviceName }: OtlpConfi
         if (!response.ok) throw new Error(`the collector answered ${response.status}`);
       } catch (error) {
         dropped += spans.length;
-        logFailure('otlp_export_failed', error, { spans: spans.length });
+        logFailure('otlp-export-failed', error, { spans: spans.length });
       }
     },
     get dropped() {

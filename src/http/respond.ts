@@ -25,6 +25,7 @@ export function respond(request: Request, answer: Served | Refusal, started: num
   const before = 'code' in answer;
   const served: Served = before ? { refusal: answer, cache: 'BYPASS', operationName: null, trace: NOTHING_RAN } : answer;
   const { cache, trace, key, operationName } = served;
+  const refusal = 'refusal' in served ? served.refusal : undefined;
   const durationMs = Date.now() - started;
   const headers: Record<string, string> = {
     'server-timing': `cache;desc="${cache}", origin;dur=${trace.originMs};desc="${trace.originCalls} calls", total;dur=${durationMs}`,
@@ -33,7 +34,7 @@ export function respond(request: Request, answer: Served | Refusal, started: num
   // The key names the entry for operators (and tests) without revealing anything: it is a hash.
   if (key) headers['x-cache-key'] = key;
   // When to come back (RFC 9110 §10.2.3): a refusal says (rate limit, origin busy), or the origin shield refused a call (busy, or its breaker open).
-  const retryAfter = Math.max('refusal' in served ? (served.refusal.retryAfter ?? 0) : 0, trace.retryAfter);
+  const retryAfter = Math.max(refusal?.retryAfter ?? 0, trace.retryAfter);
   if (retryAfter > 0) headers['retry-after'] = String(retryAfter);
   let response: Response;
   if ('entry' in served) {
@@ -45,7 +46,6 @@ export function respond(request: Request, answer: Served | Refusal, started: num
     response = served.response;
     for (const name in headers) response.headers.set(name, headers[name] as string);
   }
-  const refusal = 'refusal' in served ? served.refusal : undefined;
   analytics.request(
     {
       operationName,

@@ -39,8 +39,10 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Gr
   return function serveGraphQL(request, ctx) {
     return andThen(prepare(request), (ready) => {
       if ('cache' in ready) return ready;
-      // Each Served is this request's own object: the hash is set on it rather than passed down every path.
-      return andThen(serveReady(request, ready, ctx), (served) => ((served.documentHash = ready.documentHash), served));
+      // Each Served is this request's own object: the hash is set on it rather than passed down every path, with no closure on a hit.
+      const served = serveReady(request, ready, ctx);
+      if (served instanceof Promise) return served.then((later) => withHash(later, ready.documentHash));
+      return withHash(served, ready.documentHash);
     });
   };
 
@@ -61,6 +63,11 @@ export function createResponseCache(options: ResponseCacheOptions): (request: Gr
       }),
     );
   }
+}
+
+function withHash(served: Served, documentHash: string): Served {
+  served.documentHash = documentHash;
+  return served;
 }
 
 /** Not cacheable (a mutation, an unknown operation, private data without an identity): run as it is, and its purges made. */
