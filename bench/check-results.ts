@@ -25,7 +25,7 @@ const wanted: Record<string, { systems: readonly string[]; fields: string[] }> =
   nplus1: { systems: GRAPHQL_SYSTEMS, fields: ['originCalls'] },
   mapping: { systems: ['gateway'], fields: ['mappingUsPerItem', 'handWrittenUsPerItem', 'ratio'] },
   consistency: { systems: ['gateway'], fields: ['reads', 'privateReads', 'writes', 'purges', 'violations'] },
-  soak: { systems: ['gateway'], fields: ['requests', 'rssFirstMiB', 'rssAt10sMiB', 'rssLastMiB', 'rssMaxMiB'] },
+  soak: { systems: ['gateway'], fields: ['requests', 'heapFirstMiB', 'heapLastMiB', 'rssFirstMiB', 'rssLastMiB', 'rssMaxMiB'] },
   'analytics-cpu': { systems: ['gateway'], fields: ['cpuMsPerRequestOn', 'cpuMsPerRequestOff', 'onVsOff'] },
 };
 expect(typeof results.machine?.cpu === 'string', 'machine.cpu');

@@ -40,7 +40,7 @@ const log = (line: string) => console.log(`[bench:shot] ${line}`);
 log('building the production bundle');
 buildBundle({ environment: 'production', outdir: `${ROOT}dist/worker` });
 const origin = await startOrigin(FRAGILE_ORIGIN);
-const gateway = await startSystem('gateway', origin.url, DASHBOARD_VARS);
+const gateway = await startSystem('gateway', origin.url, { vars: DASHBOARD_VARS });
 try {
   for (const step of STEPS) {
     log(`${step.name}: ${step.rate}/s for ${step.durationS} s${step.originDown ? ', origin down' : ''}`);

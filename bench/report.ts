@@ -40,8 +40,18 @@ const COLUMNS: Record<string, Columns> = {
   outage: [['successRate', 'success rate'], ['stale', 'stale answers'], ['requests', 'requests'], ['p99Ms', 'p99 ms']],
   nplus1: [['originCalls', 'origin calls']],
   mapping: [['items', 'items'], ['outputFields', 'output fields'], ['methodCallsPerItem', 'method calls/item'], ['mappingUsPerItem', 'mapping µs/item'], ['closuresUsPerItem', 'closures alone µs/item'], ['handWrittenUsPerItem', 'hand-written µs/item'], ['ratio', 'ratio (target ≤ 2)']],
-  soak: [['requests', 'requests'], ['errors', 'errors'], ['rssFirstMiB', 'RSS MiB at start'], ['rssAt10sMiB', 'at 10 s'], ['rssLastMiB', 'at end'], ['rssMaxMiB', 'max'], ['flat', 'flat (end ≤ 10 s + 10%)']],
-  'analytics-cpu': [['cpuMsPerRequestOn', 'CPU ms/request, analytics on'], ['cpuMsPerRequestOff', 'off'], ['onVsOff', 'on/off (target ≤ 1.05)'], ['rpsOn', 'served/s on'], ['rpsOff', 'served/s off']],
+  soak: [
+    ['requests', 'requests'],
+    ['errors', 'errors'],
+    ['heapFirstMiB', 'retained heap MiB at 10 s'],
+    ['heapLastMiB', 'at end'],
+    ['flat', 'flat (end ≤ 10 s + 10%)'],
+    ['heapLastByIsolate', 'at end, by isolate'],
+    ['rssFirstMiB', 'RSS MiB at start'],
+    ['rssAt10sMiB', 'at 10 s'],
+    ['rssLastMiB', 'at end'],
+  ],
+  'analytics-cpu': [['cpuMsPerRequestOn', 'CPU ms/request, analytics on'], ['cpuMsPerRequestOff', 'off'], ['onVsOff', 'on/off, median of rounds (target ≤ 1.05)'], ['roundRatios', 'each round'], ['rpsOn', 'served/s on'], ['rpsOff', 'served/s off']],
   consistency: [['isolates', 'isolates'], ['durationS', 'seconds'], ['reads', 'reads'], ['privateReads', 'private reads'], ['writes', 'writes'], ['purges', 'purges'], ['failed', 'failed'], ['boundMs', 'bound ms'], ['violations', 'violations']],
 };
 

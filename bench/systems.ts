@@ -34,13 +34,20 @@ export function startGatewayIsolates(originUrl: string, isolates: number, flags:
   return launch(['scripts/serve.ts', '--no-build', '--port', '0', '--origin-url', originUrl, '--isolates', String(isolates), ...flags], {}, isolates);
 }
 
-/** A GraphQL system over `originUrl`; its `url` is the GraphQL endpoint. `gatewayVars` are the gateway's alone (`--var NAME:VALUE`). */
-export function startSystem(name: SystemName, originUrl: string, gatewayVars: Record<string, string> = {}): Promise<Running> {
+/** What only the gateway is started with: vars (`--var NAME:VALUE`) and workerd's inspector port (`--inspector-port`). */
+export interface GatewayOptions {
+  vars?: Record<string, string>;
+  inspectorPort?: number;
+}
+
+/** A GraphQL system over `originUrl`; its `url` is the GraphQL endpoint. */
+export function startSystem(name: SystemName, originUrl: string, gateway: GatewayOptions = {}): Promise<Running> {
   switch (name) {
     case 'gateway': {
-      const vars = Object.entries(gatewayVars).flatMap(([key, value]) => ['--var', `${key}:${value}`]);
+      const vars = Object.entries(gateway.vars ?? {}).flatMap(([key, value]) => ['--var', `${key}:${value}`]);
+      const inspector = gateway.inspectorPort ? ['--inspector-port', String(gateway.inspectorPort)] : [];
       // The production bundle on workerd itself (no rate-limit binding there: see docs/guides/local-production.md).
-      return launch(['scripts/serve.ts', '--no-build', '--port', '0', '--origin-url', originUrl, ...vars]);
+      return launch(['scripts/serve.ts', '--no-build', '--port', '0', '--origin-url', originUrl, ...vars, ...inspector]);
     }
     case 'yoga-workers':
       // Through the same path from the peer's own config; serve builds its bundle (about a second) on each start.

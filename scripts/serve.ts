@@ -1,5 +1,5 @@
 /**
- * `npm run serve -- [--schema schema] [--config wrangler.toml] [--port 8788] [--isolates N] [--object-latency-ms M] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...]`:
+ * `npm run serve -- [--schema schema] [--config wrangler.toml] [--port 8788] [--isolates N] [--object-latency-ms M] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...] [--inspector-port P]`:
  * the bundle `wrangler deploy` would upload, on workerd itself, for trying
  * production mode locally, for the contract suite and for the benchmark (which
  * also serves its yoga-workers peer this way, from that peer's own config).
@@ -20,7 +20,7 @@ import { takeSchemaOption } from './schema-option.ts';
 import { startWorkerdServer } from './workerd-server.ts';
 
 const USAGE =
-  'usage: npm run serve -- [--schema schema] [--config wrangler.toml] [--port 8788] [--isolates 1] [--object-latency-ms 0] [--object-jitter-ms 0] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...] [--log] [--no-build] [--script bare-worker.js]';
+  'usage: npm run serve -- [--schema schema] [--config wrangler.toml] [--port 8788] [--isolates 1] [--object-latency-ms 0] [--object-jitter-ms 0] [--origin-url URL] [--env production|development] [--var NAME:VALUE ...] [--log] [--no-build] [--script bare-worker.js] [--inspector-port 9229]';
 
 const schemaOption = takeSchemaOption(process.argv.slice(2));
 const { values } = parseArgs({
@@ -37,6 +37,7 @@ const { values } = parseArgs({
     isolates: { type: 'string', default: '1' },
     'object-latency-ms': { type: 'string', default: '0' },
     'object-jitter-ms': { type: 'string', default: '0' },
+    'inspector-port': { type: 'string' },
   },
 });
 
@@ -53,6 +54,8 @@ const objectLatencyMs = Number(values['object-latency-ms']);
 const objectJitterMs = Number(values['object-jitter-ms']);
 if (!(objectLatencyMs >= 0)) fail(`--object-latency-ms must be a number of milliseconds, not "${values['object-latency-ms']}"`);
 if (!(objectJitterMs >= 0 && objectJitterMs <= objectLatencyMs)) fail(`--object-jitter-ms must be between 0 and --object-latency-ms, not "${values['object-jitter-ms']}"`);
+const inspectorPort = values['inspector-port'] === undefined ? undefined : Number(values['inspector-port']);
+if (inspectorPort !== undefined && !(Number.isInteger(inspectorPort) && inspectorPort > 0)) fail(`--inspector-port must be a port number, not "${values['inspector-port']}"`);
 const environment = wranglerEnvironment(values.env);
 const vars = Object.fromEntries(
   values.var.map((pair) => {
@@ -91,7 +94,7 @@ function mainModule(): string {
 }
 
 // `--script`: a bare Worker with no bindings (the benchmark's ceiling).
-const topology = { port, isolates, objectLatencyMs, objectJitterMs };
+const topology = { port, isolates, objectLatencyMs, objectJitterMs, inspectorPort };
 const server = values.script
   ? await startWorkerdServer({ ...topology, scriptPath: values.script })
   : await startWorkerdServer({
