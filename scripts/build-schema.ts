@@ -17,9 +17,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConnectError, type GatewayPlan, type SchemaFile } from '../src/connect/connector-plan.ts';
+import { buildASTSchema, validateSchema } from 'graphql';
+import { ConnectError, type GatewayPlan, type ReadSchema, type SchemaFile } from '../src/connect/connector-plan.ts';
 import { connectorChecks } from '../src/connect/connector-checks.ts';
 import { readSchemaFiles } from '../src/connect/read-schema.ts';
+import { whereIn } from '../src/connect/schema-documents.ts';
 import { unfilledCheck } from '../src/connect/unfilled-fields.ts';
 import { emitSelection } from '../src/connect/mapping/emit.ts';
 import { ROOT as root } from './project-root.ts';
@@ -90,13 +92,29 @@ export function persistedDocuments(dir: string): Record<string, string> {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
 }
 
+/**
+ * Everything the build checks in a folder's files: the connectors, with the
+ * checks only the build runs, and then the served schema as graphql will
+ * validate it on the isolate's first request (a type with no fields, an
+ * interface a type does not fully implement): `buildASTSchema` alone lets
+ * those through. Throws `ConnectError` listing every mistake.
+ */
+export function checkSchemaFiles(files: SchemaFile[], resolvedInCode: ReadonlySet<string> | 'unread'): ReadSchema {
+  const read = readSchemaFiles(files, { unfilled: unfilledCheck(resolvedInCode), checks: connectorChecks });
+  const invalid = validateSchema(buildASTSchema(read.typeDefs));
+  if (invalid.length) {
+    throw new ConnectError(invalid.map(({ message, nodes }) => `[schema] ${nodes?.[0]?.loc ? whereIn(nodes[0].loc.source, nodes[0]) : files.map((file) => file.name).join(', ')}: ${message}`));
+  }
+  return read;
+}
+
 /** Checks the folder, writes its module and makes it `current.ts`; answers the module's path. Throws `ConnectError` listing every mistake. */
 export function buildSchemaModule(dir: string): string {
   const files = readSchemaFolder(dir);
   const resolverDir = resolve(root, dir, 'resolvers');
   const modules = existsSync(resolverDir) ? readdirSync(resolverDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts')).sort() : [];
   const resolvedInCode = fieldsResolvedIn(modules.map((name) => join(resolverDir, name)));
-  const { plan, warnings } = readSchemaFiles(files, { unfilled: unfilledCheck(resolvedInCode), checks: connectorChecks });
+  const { plan, warnings } = checkSchemaFiles(files, resolvedInCode);
   for (const warning of warnings) console.warn(warning);
   const out = schemaModulePath(dir);
   const imports = modules.map((name, i) => `import * as module${i} from '${relative(join(out, '..'), join(resolverDir, name)).replace(/\\/g, '/')}';`);

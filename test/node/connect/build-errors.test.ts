@@ -44,3 +44,22 @@ describe('a connector mistake fails the build and codegen, naming the file and l
     expect(result.stderr).toContain(MESSAGE);
   });
 });
+
+describe('a schema graphql would refuse on the first request fails the build instead', () => {
+  const INVALID = '.gateway/test-invalid-schema';
+  beforeAll(() => {
+    mkdirSync(`${ROOT}${INVALID}`, { recursive: true });
+    // Parses and builds (buildASTSchema asks no more), but graphql's validation refuses both types.
+    writeFileSync(`${ROOT}${INVALID}/api.graphql`, 'type Query { a: Empty b: Thing }\ninterface Named { name: String! }\ntype Empty\ntype Thing implements Named { id: ID }\n');
+  });
+  afterAll(() => rmSync(`${ROOT}${INVALID}`, { recursive: true, force: true }));
+
+  it('the schema build exits 1 naming the file and line of each', () => {
+    const result = run('scripts/build-schema.ts', [INVALID]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `[schema] ${INVALID}/api.graphql:3: Type Empty must define one or more fields.`,
+      `[schema] ${INVALID}/api.graphql:2: Interface field Named.name expected but Thing does not provide it.`,
+    ]);
+  });
+});
