@@ -26,7 +26,7 @@ const wanted: Record<string, { systems: readonly string[]; fields: string[] }> =
   mapping: { systems: ['gateway'], fields: ['mappingUsPerItem', 'handWrittenUsPerItem', 'ratio'] },
   consistency: { systems: ['gateway'], fields: ['reads', 'privateReads', 'writes', 'purges', 'violations'] },
   soak: { systems: ['gateway'], fields: ['requests', 'heapFirstMiB', 'heapLastMiB', 'rssFirstMiB', 'rssLastMiB', 'rssMaxMiB'] },
-  'analytics-cpu': { systems: ['gateway'], fields: ['cpuMsPerRequestOn', 'cpuMsPerRequestOff', 'onVsOff'] },
+  'analytics-cpu': { systems: ['gateway'], fields: ['cpuMsPerRequestOn', 'cpuMsPerRequestOff', 'onVsOff', 'recordUsPerHit', 'recordShareOfHit'] },
 };
 expect(typeof results.machine?.cpu === 'string', 'machine.cpu');
 expect(typeof results.generator === 'string' && results.generator !== '', 'generator');

@@ -51,7 +51,7 @@ const COLUMNS: Record<string, Columns> = {
     ['rssAt10sMiB', 'at 10 s'],
     ['rssLastMiB', 'at end'],
   ],
-  'analytics-cpu': [['cpuMsPerRequestOn', 'CPU ms/request, analytics on'], ['cpuMsPerRequestOff', 'off'], ['onVsOff', 'on/off, median of rounds (target ≤ 1.05)'], ['roundRatios', 'each round'], ['rpsOn', 'served/s on'], ['rpsOff', 'served/s off']],
+  'analytics-cpu': [['cpuMsPerRequestOn', 'CPU ms/request, analytics on'], ['cpuMsPerRequestOff', 'off'], ['onVsOff', 'on/off, median of rounds (target ≤ 1.05)'], ['roundRatios', 'each round'], ['recordUsPerHit', 'µs to record a hit'], ['recordShareOfHit', 'its share of a hit, off'], ['rpsOn', 'served/s on'], ['rpsOff', 'served/s off']],
   consistency: [['isolates', 'isolates'], ['durationS', 'seconds'], ['reads', 'reads'], ['privateReads', 'private reads'], ['writes', 'writes'], ['purges', 'purges'], ['failed', 'failed'], ['boundMs', 'bound ms'], ['violations', 'violations']],
 };
 

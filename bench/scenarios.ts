@@ -298,6 +298,12 @@ export async function consistency(settings: Settings): Promise<ScenarioResult> {
   return { gateway: { ...counts, ...(described ? { firstViolations: described } : {}) } };
 }
 
+/** Runs a measurement script of bench/ in a process of its own, so that no other scenario's heap or compiled code sways it: its stdout. */
+async function ownProcess(script: string, settings: Settings): Promise<string> {
+  const path = fileURLToPath(new URL(script, import.meta.url));
+  return (await promisify(execFile)(process.execPath, ['--experimental-strip-types', path, ...(settings.quick ? ['--quick'] : [])])).stdout;
+}
+
 /**
  * The connectors' mapping language against a hand-written function, CPU
  * only: µs per item of a 1,000-item answer and their ratio, measured in a
@@ -305,9 +311,7 @@ export async function consistency(settings: Settings): Promise<ScenarioResult> {
  * the gateway's, whose code it is.
  */
 export async function mapping(settings: Settings): Promise<ScenarioResult> {
-  const script = fileURLToPath(new URL('mapping.ts', import.meta.url));
-  const { stdout } = await promisify(execFile)(process.execPath, ['--experimental-strip-types', script, ...(settings.quick ? ['--quick'] : [])]);
-  return { gateway: JSON.parse(stdout) as Measure };
+  return { gateway: JSON.parse(await ownProcess('mapping.ts', settings)) as Measure };
 }
 
 /**
@@ -366,7 +370,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * run back to back shares the machine's mood, which on a shared machine
  * moves CPU per request by more than the 5% asked. Flushes that fall within
  * a run count in its CPU, as do the analytics objects (workerd runs them in
- * the same process).
+ * the same process). Beside them, the steady part: what recording a hit
+ * costs, in a process of its own (bench/analytics-record.ts), and its share
+ * of a hit's CPU with analytics off.
  */
 export async function analyticsCpu(settings: Settings): Promise<ScenarioResult> {
   const runs: Record<'on' | 'off', Measure[]> = { on: [], off: [] };
@@ -381,12 +387,15 @@ export async function analyticsCpu(settings: Settings): Promise<ScenarioResult> 
   }
   const cpu = (state: 'on' | 'off') => median(runs[state].map((run) => run.cpuMsPerRequest!));
   const ratios = runs.on.map((on, round) => Number((on.cpuMsPerRequest! / runs.off[round]!.cpuMsPerRequest!).toFixed(4)));
+  const { recordUsPerHit } = JSON.parse(await ownProcess('analytics-record.ts', settings)) as { recordUsPerHit: number };
   return {
     gateway: {
       cpuMsPerRequestOn: cpu('on'),
       cpuMsPerRequestOff: cpu('off'),
       onVsOff: median(ratios),
       roundRatios: ratios.join(' '),
+      recordUsPerHit,
+      recordShareOfHit: Number((recordUsPerHit / 1000 / cpu('off')).toFixed(4)),
       rpsOn: median(runs.on.map((run) => run.rps!)),
       rpsOff: median(runs.off.map((run) => run.rps!)),
       cpuRunsOn: runs.on.map((run) => run.cpuMsPerRequest).join(' '),
