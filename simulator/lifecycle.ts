@@ -16,14 +16,18 @@ export interface RunningOrigin {
 export async function startSimulator<Store>(sim: Simulator<Store>, state: OriginState<Store>): Promise<RunningOrigin> {
   const server = createServer(requestListener(sim, state));
   server.on('clientError', (_error, socket) => rejectMalformedRequest(socket, sim));
-  await listen(server, state.config.port, state.config.host);
+  return serve(server, state.config.port, state.config.host, sim.name);
+}
 
+/** Any simulator's server (the examples' too) listening: its URL and port, and a close that ends every connection. */
+export async function serve(server: Server, port: number, host: string, name: string): Promise<RunningOrigin> {
+  await listen(server, port, host);
   const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error(`${sim.name} is not listening on a TCP port`);
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  if (address === null || typeof address === 'string') throw new Error(`${name} is not listening on a TCP port`);
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `http://${shown}:${address.port}`,
     port: address.port,
     close: () => (closing ??= stop(server)),
   };

@@ -10,7 +10,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../../simulator/command-line.ts';
-import type { RunningOrigin } from '../../simulator/lifecycle.ts';
+import { serve, type RunningOrigin } from '../../simulator/lifecycle.ts';
 import { anthropic } from './apis/anthropic.ts';
 import { artic } from './apis/artic.ts';
 import { bored } from './apis/bored.ts';
@@ -155,22 +155,9 @@ export async function startCommunitySimulator({ port = 0, host = '127.0.0.1' }: 
     res.writeHead(reply.status, { 'content-type': reply.text === undefined ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(answer), ...reply.headers });
     res.end(answer);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the community simulator is not listening on a TCP port');
-  let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${address.port}`,
-    port: address.port,
+    ...(await serve(server, port, host, 'the community simulator')),
     exchanges,
-    close: () =>
-      (closing ??= new Promise((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      })),
   };
 }
 

@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSchemaModule, DEFAULT_SCHEMA_DIR, schemaModulePath } from '../../scripts/build-schema.ts';
 import { stop } from '../../scripts/dev-processes.ts';
-import { ROOT } from '../../scripts/project-root.ts';
 import { postJson } from '../support/answers.ts';
-import { serve, type Served } from './serve.ts';
+import { removeServedFolder, serve, type Served } from './serve.ts';
 
 /**
  * A user's folder outside the project, whose resolver imports the gateway
@@ -55,11 +53,7 @@ describe('a schema folder outside the project, importing gateway:resolvers', () 
 
   afterAll(async () => {
     if (served) await stop(served.child);
-    rmSync(DIR, { recursive: true, force: true });
-    // The folder's module and bundle go with it; `current.ts` points at the shop's again, as `npm test` leaves it.
-    rmSync(schemaModulePath(DIR), { force: true });
-    rmSync(join(ROOT, 'dist', `worker-${basename(schemaModulePath(DIR), '.ts')}`), { recursive: true, force: true });
-    buildSchemaModule(DEFAULT_SCHEMA_DIR);
+    removeServedFolder(DIR);
   });
 
   it('its resolver answers', async () => {
