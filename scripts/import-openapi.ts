@@ -5,6 +5,7 @@
  * check failed, 2 a usage error or a document refused (nothing written).
  */
 import { parseArgs } from 'node:util';
+import { baseUrlVar } from '../src/connect/source-vars.ts';
 import { ImportError } from './openapi/import-error.ts';
 import { runImport } from './openapi/run-import.ts';
 
@@ -45,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`imported ${result.imported} operations into ${values.out} in ${Math.round(performance.now() - started)} ms: wrote ${result.written.length} files, ${result.guesses} marked # guessed:`);
     if (result.leftAlone.length) console.log(`left alone (edited since the import wrote them):\n${result.leftAlone.map((path) => `  ${path}`).join('\n')}`);
     for (const entry of result.config) console.log(`set CONFIG_${entry.key} (a Worker var, or a secret: npx wrangler secret put CONFIG_${entry.key}) for security scheme ${entry.scheme}`);
-    if (result.baseUrl.startsWith('<')) console.log(`set ORIGIN_URL (or ORIGIN_URL_${result.source.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}): the document gives no absolute server URL`);
+    if (result.baseUrl.startsWith('<')) console.log(`set ORIGIN_URL (or ${baseUrlVar(result.source)}): the document gives no absolute server URL`);
     if (result.unexpressible.length) console.log(`not imported (also in ${values.out}/UNEXPRESSIBLE.md):\n${result.unexpressible.map((entry) => `  ${entry.operation} (${entry.route}): ${entry.why}`).join('\n')}`);
     for (const warning of result.warnings) console.warn(warning);
     if (result.problems.length) {

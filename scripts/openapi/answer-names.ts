@@ -6,7 +6,7 @@
  * passed over, so that an answer never takes a schema's own name.
  */
 import { resolve, type TypeRegistry } from './graphql-types.ts';
-import type { Json } from './load-document.ts';
+import type { Json } from './json-pointer.ts';
 import { kebab, typeName } from './names.ts';
 import type { Operation } from './operations.ts';
 

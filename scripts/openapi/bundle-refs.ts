@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { ImportError } from './import-error.ts';
 import { pointerSegments, pointerTo, valueAt } from './json-pointer.ts';
-import type { Json } from './load-document.ts';
+import type { Json } from './json-pointer.ts';
 
 /** Keys whose value is a schema, and keys whose value holds schemas by name or position. */
 const SCHEMA_KEYS = new Set(['schema', 'items', 'additionalProperties', 'not', 'contains', 'propertyNames']);

@@ -1,5 +1,5 @@
 /** Cache hints for reads: `@cacheControl(maxAge:)` from `--max-age`, and a note where the API documents its own caching headers. */
-import type { Json } from './load-document.ts';
+import type { Json } from './json-pointer.ts';
 
 const CACHE_HEADERS = ['cache-control', 'etag', 'last-modified', 'expires'];
 

@@ -6,7 +6,7 @@
  * `required` and not nullable.
  */
 import { valueAt } from './json-pointer.ts';
-import type { Json } from './load-document.ts';
+import type { Json } from './json-pointer.ts';
 import { enumValueName, fieldName, typeName, unique } from './names.ts';
 import type { FieldDef, TypeDef } from './sdl-model.ts';
 

@@ -7,14 +7,15 @@ import { addStubs, findEntities, invalidationsOf, keyFieldsOf, listOf, listTag, 
 import { cacheControl, cacheHeadersNote } from './cache-hints.ts';
 import { JSON_SCALAR, createRegistry, type TypeRegistry } from './graphql-types.ts';
 import { addLinkedStubs } from './links.ts';
-import type { Json, LoadedDocument } from './load-document.ts';
+import type { Json } from './json-pointer.ts';
+import type { LoadedDocument } from './load-document.ts';
 import { kebab, selectionKey, unique } from './names.ts';
 import { buildField, collectOperations, connectDirective, type Filters, type Operation } from './operations.ts';
 import { paginate } from './pagination.ts';
 import { sampleOperations } from './sample-operations.ts';
 import { namedType, renderType, type FieldDef } from './sdl-model.ts';
 import { credentialsFor, type Credentials } from './security.ts';
-import { selectionOf } from './selection.ts';
+import { indent, selectionOf } from './selection.ts';
 import { addSummaryStubs } from './summary-stubs.ts';
 import { unexpressibleOf, type Unexpressible } from './unexpressible.ts';
 
@@ -129,7 +130,7 @@ function entityDirectives(registry: TypeRegistry, entity: Entity, source: string
   const own = selectionOf(registry, entity.type);
   // A batch answered inside an object is mapped from its list.
   const envelope = entity.batch?.envelope;
-  const selection = envelope ? `$.${selectionKey(envelope)} {\n${own.replace(/^/gm, '  ')}\n}` : own;
+  const selection = envelope ? `$.${selectionKey(envelope)} {\n${indent(own)}\n}` : own;
   const headers = credentials.headers;
   const http = entity.batch
     ? {

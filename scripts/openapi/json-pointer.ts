@@ -1,4 +1,7 @@
-/** JSON pointers (RFC 6901), as OpenAPI's `$ref`s write them. */
+/** JSON pointers (RFC 6901), as OpenAPI's `$ref`s write them, into a document's objects. */
+
+/** An object of a parsed document, read as the importer reads every one: by key, each value unknown until looked at. */
+export type Json = Record<string, unknown>;
 
 export function pointerSegments(pointer: string): string[] {
   return pointer

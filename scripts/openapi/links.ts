@@ -7,7 +7,7 @@
  */
 import type { Entity } from './entities.ts';
 import type { TypeRegistry } from './graphql-types.ts';
-import type { Json } from './load-document.ts';
+import type { Json } from './json-pointer.ts';
 import { fieldName } from './names.ts';
 import type { BuiltField, Operation } from './operations.ts';
 

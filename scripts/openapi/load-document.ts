@@ -10,9 +10,8 @@ import { join, resolve } from 'node:path';
 import { normalize, upgrade, validate } from '@scalar/openapi-parser';
 import { bundleExternalRefs } from './bundle-refs.ts';
 import { ImportError } from './import-error.ts';
+import type { Json } from './json-pointer.ts';
 import { checkLocalRefs } from './local-refs.ts';
-
-export type Json = Record<string, unknown>;
 
 export interface LoadedDocument {
   /** The document, upgraded to OpenAPI 3.1, every `$ref` local. */

@@ -1,7 +1,7 @@
 /** Every local `$ref` of a document must point at something: a broken one is named with the place it is written. */
 import { ImportError } from './import-error.ts';
 import { pointerTo, valueAt } from './json-pointer.ts';
-import type { Json } from './load-document.ts';
+import type { Json } from './json-pointer.ts';
 
 export function checkLocalRefs(document: Json, path: string): void {
   const walk = (value: unknown, at: (string | number)[]): void => {

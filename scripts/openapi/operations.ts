@@ -7,11 +7,11 @@
  */
 import { answerName, canonicalAnswer } from './answer-names.ts';
 import { JSON_SCALAR, inputType, outputType, resolve, type TypeRegistry } from './graphql-types.ts';
-import type { Json } from './load-document.ts';
+import type { Json } from './json-pointer.ts';
 import { fieldName, selectionKey, unique } from './names.ts';
 import type { ArgDef, FieldDef } from './sdl-model.ts';
 import { gqlString, namedType } from './sdl-model.ts';
-import { enumMatch, selectionOf, unionSelection } from './selection.ts';
+import { enumMatch, indent, selectionOf, unionSelection } from './selection.ts';
 
 export const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
@@ -185,7 +185,7 @@ function inputSelection(registry: TypeRegistry, name: string, stack: string[]): 
       const key = field.source?.kind === 'value' ? field.source.key : field.name;
       const nested = registry.types.get(namedType(field.type));
       const head = key === field.name ? field.name : `${selectionKey(key)}: ${field.name}`;
-      if (nested?.kind === 'input' && !stack.includes(nested.name)) return `  ${head} {\n${inputSelection(registry, nested.name, [...stack, name]).replace(/^/gm, '  ')}\n  }`;
+      if (nested?.kind === 'input' && !stack.includes(nested.name)) return `  ${head} {\n${indent(inputSelection(registry, nested.name, [...stack, name]))}\n  }`;
       return `  ${head}`;
     })
     .join('\n');

@@ -6,11 +6,12 @@
  * body, `hasNextPage` is whether the page came full.
  */
 import type { TypeRegistry } from './graphql-types.ts';
-import type { Json } from './load-document.ts';
+import type { Json } from './json-pointer.ts';
 import { fieldName, selectionKey, unique } from './names.ts';
 import type { BuiltField, Operation } from './operations.ts';
 import { resultSelection } from './operations.ts';
 import { namedType, type TypeDef } from './sdl-model.ts';
+import { indent } from './selection.ts';
 
 const PAGE = ['page'];
 const SIZE = ['per_page', 'perPage', 'page_size', 'pageSize', 'limit', 'size'];
@@ -109,8 +110,4 @@ function headerNote(operation: Operation): string {
   const response = (operation.op.responses as Json | undefined) ?? {};
   const declares = Object.values(response).some((one) => Object.keys(((one as Json).headers as Json | undefined) ?? {}).some((name) => name.toLowerCase() === 'link'));
   return declares ? '; the API also sends a Link header, whose rel="next" the mapping language cannot search for in every order' : '';
-}
-
-function indent(text: string): string {
-  return text.replace(/^/gm, '  ');
 }

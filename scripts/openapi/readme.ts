@@ -1,8 +1,9 @@
 /** The README written beside the SDL: how to serve it, what to configure, what was guessed and how to correct it. */
 import type { ImportResult } from './import-document.ts';
+import { baseUrlVar, sourceVarSuffix } from '../../src/connect/source-vars.ts';
 
 export function readmeOf(result: ImportResult, title: string): string {
-  const upper = result.source.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  const upper = sourceVarSuffix(result.source);
   const config = result.config.length
     ? result.config
         .map((entry) => `- \`$config.${entry.key}\` (security scheme \`${entry.scheme}\`, sent as ${entry.where}): set the Worker var or secret \`CONFIG_${entry.key}\` (or \`CONFIG_${upper}_${entry.key}\` for this source alone), e.g. \`npx wrangler secret put CONFIG_${entry.key}\`, or in \`.dev.vars\` locally.`)

@@ -5,7 +5,7 @@
  * parameter. What the user must set is listed for the README and the run.
  */
 import { resolve, type TypeRegistry } from './graphql-types.ts';
-import type { Json } from './load-document.ts';
+import type { Json } from './json-pointer.ts';
 import { fieldName } from './names.ts';
 
 export interface Credentials {

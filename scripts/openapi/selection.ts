@@ -68,9 +68,7 @@ export function enumMatch(renamed: [unknown, string][]): string {
   return `->match(${renamed.map(([api, name]) => `[${literal(api)}, ${literal(name)}]`).join(', ')}, [@, @])`;
 }
 
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n');
+/** Every line of `text` two spaces further in: a selection nested in another. */
+export function indent(text: string): string {
+  return text.replace(/^/gm, '  ');
 }

@@ -1,6 +1,6 @@
 /** What a connector cannot express, listed with the operation and why, never dropped in silence: uploads, streams, downloads, callbacks, webhooks. */
 import type { TypeRegistry } from './graphql-types.ts';
-import type { Json } from './load-document.ts';
+import type { Json } from './json-pointer.ts';
 import { unexpressibleReason, type Operation } from './operations.ts';
 
 export interface Unexpressible {
