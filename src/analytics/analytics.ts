@@ -7,8 +7,13 @@
 import type { ConnectorRecord, RequestRecord } from './records.ts';
 import type { Snapshot } from './snapshot.ts';
 
-/** The ranges the dashboard shows, each at the resolution the objects keep for it. */
-export const RANGES = { '15m': 10_000, '1h': 60_000, '1d': 60_000, '7d': 3_600_000 } as const;
+/** The ranges the dashboard shows: how far back each reaches, at the resolution the objects keep for it. */
+export const RANGES = {
+  '15m': { spanMs: 15 * 60_000, resolutionMs: 10_000 },
+  '1h': { spanMs: 60 * 60_000, resolutionMs: 60_000 },
+  '1d': { spanMs: 24 * 60 * 60_000, resolutionMs: 60_000 },
+  '7d': { spanMs: 7 * 24 * 60 * 60_000, resolutionMs: 60 * 60_000 },
+} as const;
 export type Range = keyof typeof RANGES;
 
 /** A snapshot without the per-name tables: one point of a time series. */

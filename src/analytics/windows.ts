@@ -17,8 +17,6 @@ export const WINDOWS: readonly Window[] = [
   { resolutionMs: HOUR, keepMs: 7 * 24 * HOUR },
 ];
 
-const SPANS: Record<Range, number> = { '15m': 15 * MINUTE, '1h': HOUR, '1d': 24 * HOUR, '7d': 7 * 24 * HOUR };
-
 /**
  * Operations, connectors and error codes one stored slot keeps by name: each
  * isolate sends at most `ANALYTICS_MAX_OPERATIONS`, but isolates' top names
@@ -30,9 +28,9 @@ export const slotStart = (at: number, resolutionMs: number): number => at - (at 
 
 /** The starts of the slots a range shows at `now`, oldest first: the current slot last. */
 export function slotsOf(range: Range, now: number): { resolutionMs: number; starts: number[] } {
-  const resolutionMs = RANGES[range];
+  const { resolutionMs, spanMs } = RANGES[range];
   const last = slotStart(now, resolutionMs);
-  const count = SPANS[range] / resolutionMs;
+  const count = spanMs / resolutionMs;
   const starts = Array.from({ length: count }, (_, index) => last - (count - 1 - index) * resolutionMs);
   return { resolutionMs, starts };
 }
