@@ -1,12 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../../scripts/openapi/run-import.ts';
+import { describe, expect, it } from 'vitest';
+import { imported, json, ref, text } from './imported.ts';
 
-const json = (schema: unknown) => ({ description: 'ok', content: { 'application/json': { schema } } });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const text = { type: 'string' };
 const get = (operationId: string, summary: string, schema: unknown, parameters: unknown[] = []) => ({ get: { tags: ['accounts'], operationId, summary, parameters, responses: { '200': json(schema) } } });
 /** GitHub's user answer, written inline in each operation: one of two account views. */
 const eitherView = () => ({ oneOf: [ref('private-account'), ref('public-account')], discriminator: { propertyName: 'view' } });
@@ -33,12 +27,8 @@ const DOCUMENT = {
 };
 
 describe('import:openapi names the types of inline answers', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'answer-names-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'accounts.json'), JSON.stringify(DOCUMENT));
-  const out = join(dir, 'out');
-  const run = await runImport({ input: join(dir, 'accounts.json'), out, update: false, maxAge: 60, command: 'test', source: 'accounts' });
-  const sdl = ['types.graphql', 'accounts.graphql'].map((file) => readFileSync(join(out, file), 'utf8')).join('\n');
+  const { run, read } = await imported(DOCUMENT, 'accounts');
+  const sdl = read('types.graphql', 'accounts.graphql');
   const types = sdl.match(/^type \w+/gm)!.map((line) => line.slice(5)).sort();
 
   it('builds', () => {

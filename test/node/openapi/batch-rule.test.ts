@@ -1,12 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../../scripts/openapi/run-import.ts';
+import { describe, expect, it } from 'vitest';
+import { imported, json, text } from './imported.ts';
 
-const text = { type: 'string' };
 const strings = { type: 'array', items: text };
-const json = (schema: unknown) => ({ description: 'ok', content: { 'application/json': { schema } } });
 const listOf = (name: string) => json({ type: 'array', items: { $ref: `#/components/schemas/${name}` } });
 
 /**
@@ -49,12 +44,8 @@ const DOCUMENT = {
 };
 
 describe('import:openapi, the batch rule', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'batch-rule-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'stock.json'), JSON.stringify(DOCUMENT));
-  const out = join(dir, 'out');
-  const run = await runImport({ input: join(dir, 'stock.json'), out, update: false, maxAge: 60, command: 'test', source: 'stock' });
-  const sdl = ['types.graphql', 'stock.graphql'].map((file) => readFileSync(join(out, file), 'utf8')).join('\n');
+  const { run, read } = await imported(DOCUMENT, 'stock');
+  const sdl = read('types.graphql', 'stock.graphql');
   /** The entity connector's `http: { ... }` of `type`. */
   const http = (type: string) => new RegExp(`\ntype ${type}\\n {2}@key\\(fields: "\\w+"\\)\\n {2}@connect\\(\\n {4}source: "stock"\\n {4}http: (\\{[^\\n]*\\})`).exec(sdl)?.[1];
 

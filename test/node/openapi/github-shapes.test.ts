@@ -1,12 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runImport } from '../../../scripts/openapi/run-import.ts';
+import { imported, json, ref, text } from './imported.ts';
 
-const json = (schema: unknown) => ({ description: 'ok', content: { 'application/json': { schema } } });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const text = { type: 'string' };
 
 /**
  * GitHub's shapes, in our own small document: issues embed a summary of their author, whom
@@ -46,11 +40,8 @@ const DOCUMENT = {
 };
 
 describe('import:openapi, GitHub-shaped documents', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'summary-stubs-'));
-  writeFileSync(join(dir, 'tracker.json'), JSON.stringify(DOCUMENT));
-  const out = join(dir, 'out');
-  const run = await runImport({ input: join(dir, 'tracker.json'), out, update: false, maxAge: 60, command: 'test', source: 'tracker' });
-  const sdl = ['types.graphql', 'issues.graphql', 'users.graphql'].map((file) => readFileSync(join(out, file), 'utf8')).join('\n');
+  const { run, read } = await imported(DOCUMENT, 'tracker');
+  const sdl = read('types.graphql', 'issues.graphql', 'users.graphql');
   const typeBlock = (name: string) => new RegExp(`\ntype ${name}\\b[^{]*\\{[^}]*\\}`).exec(sdl)?.[0] ?? '';
 
   it('builds', () => {
@@ -73,7 +64,7 @@ describe('import:openapi, GitHub-shaped documents', async () => {
   });
 
   it('lists an operation that answers only a redirect (a download) as not imported, and writes no field for it', () => {
-    expect(readFileSync(join(out, 'UNEXPRESSIBLE.md'), 'utf8')).toContain('| issuesDownloadTarball | `GET /tarball/{ref}` | answers only a redirect (302), to a download: a connector reads JSON |');
+    expect(read('UNEXPRESSIBLE.md')).toContain('| issuesDownloadTarball | `GET /tarball/{ref}` | answers only a redirect (302), to a download: a connector reads JSON |');
     expect(sdl).not.toContain('tarball');
   });
 });

@@ -1,12 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../../scripts/openapi/run-import.ts';
+import { describe, expect, it } from 'vitest';
+import { imported, json, ref, text } from './imported.ts';
 
-const json = (schema: unknown) => ({ description: 'ok', content: { 'application/json': { schema } } });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const text = { type: 'string' };
 const query = (name: string, schema: unknown = text) => ({ name, in: 'query', schema });
 
 /**
@@ -51,13 +45,8 @@ const DOCUMENT = {
 };
 
 describe('import:openapi marks every guess', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'guess-markers-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'depot.json'), JSON.stringify(DOCUMENT));
-  const out = join(dir, 'out');
-  const run = await runImport({ input: join(dir, 'depot.json'), out, update: false, maxAge: 60, command: 'test', source: 'depot' });
-  const read = (file: string) => readFileSync(join(out, file), 'utf8');
-  const sdl = ['types.graphql', 'crates.graphql', 'shipments.graphql'].map(read).join('\n');
+  const { run, read } = await imported(DOCUMENT, 'depot');
+  const sdl = read('types.graphql', 'crates.graphql', 'shipments.graphql');
   /** The `# guessed:` lines right above `field(` or `type Name`. */
   const above = (head: string) => new RegExp(`((?:[ ]*#.*\\n)+)(?:[ ]*"[^\\n]*\\n)?[ ]*${head}\\b`).exec(sdl)?.[1] ?? '';
 

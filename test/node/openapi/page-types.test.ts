@@ -1,8 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../../scripts/openapi/run-import.ts';
+import { describe, expect, it } from 'vitest';
+import { imported } from './imported.ts';
 
 const int = { type: 'integer' };
 const list = (operationId: string, paging: string[]) => ({
@@ -28,12 +25,8 @@ const DOCUMENT = {
 };
 
 describe('import:openapi page types', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'page-types-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'issues.json'), JSON.stringify(DOCUMENT));
-  const out = join(dir, 'out');
-  const run = await runImport({ input: join(dir, 'issues.json'), out, update: false, maxAge: 60, command: 'test', source: 'issues' });
-  const sdl = readFileSync(join(out, 'issues.graphql'), 'utf8');
+  const { run, read } = await imported(DOCUMENT, 'issues');
+  const sdl = read('issues.graphql');
 
   it('builds', () => {
     expect(run.problems).toEqual([]);
