@@ -40,7 +40,8 @@ export function findBrowser(
   return candidates.find(isExecutable);
 }
 
-/** Headless, with nothing of its own on the network: what every browser check runs. */
-export function launchBrowser(executablePath: string): Promise<Browser> {
+/** Headless, with nothing of its own on the network: what every browser check runs. None found is an error (a check that runs only with CI=true then). */
+export function launchBrowser(executablePath: string | undefined): Promise<Browser> {
+  if (!executablePath) throw new Error('CI=true and no Chromium or Chrome found: install chromium, or set CHROMIUM_PATH to one.');
   return chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }
